@@ -1,0 +1,82 @@
+# ndislint - build, test and demo.
+#
+# `make demo` and `make check` first install missing Debian packages
+# (scripts/deps.sh), then build in a sub-make, so that the flags taken from
+# llvm-config and pkg-config are read only once those tools exist.
+
+VERSION     := 0.1.0
+BUILD       ?= build
+LLVM_CONFIG ?= llvm-config
+SANITIZE    ?=
+
+SRC_DIRS    := analyzer rules reports cli engine
+LIB_SRCS    := $(filter-out cli/main.c,$(wildcard $(addsuffix /*.c,$(SRC_DIRS))))
+LIB_OBJS    := $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRCS))
+TEST_SRCS   := $(wildcard tests/*.c)
+TEST_OBJS   := $(patsubst %.c,$(BUILD)/%.o,$(TEST_SRCS))
+INCLUDE_DIR := $(CURDIR)/analyzer/include
+
+.PHONY: all deps build demo check check-asan test clean
+
+all: build
+
+deps:
+	@sh scripts/deps.sh
+
+build: deps
+	@$(MAKE) --no-print-directory binaries
+
+demo: build
+	@sh scripts/demo.sh $(BUILD)/ndislint
+
+check: build
+	@$(MAKE) --no-print-directory test
+
+check-asan: deps
+	@$(MAKE) --no-print-directory test BUILD=build-asan \
+		SANITIZE="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
+
+clean:
+	rm -rf build build-asan
+
+# ---------------------------------------------------------------------------
+# Everything below runs in the sub-make, after deps.
+
+CLANG_INC   = $(shell $(LLVM_CONFIG) --includedir)
+CLANG_LIB   = $(shell $(LLVM_CONFIG) --libdir)
+PKGS        = jansson sqlite3
+CFLAGS     ?= -O2 -g
+ALL_CFLAGS  = -std=gnu11 -Wall -Wextra $(CFLAGS) $(SANITIZE) \
+	-I$(CLANG_INC) $(shell pkg-config --cflags $(PKGS)) \
+	-DNDISLINT_VERSION='"$(VERSION)"' \
+	-DNDISLINT_SOURCE_INCLUDE='"$(INCLUDE_DIR)"' -MMD -MP
+ALL_LDFLAGS = $(SANITIZE) -L$(CLANG_LIB) -Wl,-rpath,$(CLANG_LIB)
+LIBS        = -lclang $(shell pkg-config --libs $(PKGS)) -lpthread
+
+.PHONY: binaries test
+binaries: $(BUILD)/ndislint $(BUILD)/run_tests
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/libndislint.a: $(LIB_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/ndislint: $(BUILD)/cli/main.o $(BUILD)/libndislint.a
+	$(CC) $(ALL_LDFLAGS) $^ $(LIBS) -o $@
+
+$(BUILD)/tests/%.o: tests/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags check) -c $< -o $@
+
+$(BUILD)/run_tests: $(TEST_OBJS) $(BUILD)/libndislint.a
+	$(CC) $(ALL_LDFLAGS) $^ $(LIBS) $(shell pkg-config --libs check) -o $@
+
+# The suites find the binary under test and the corpus through these.
+test: binaries
+	@NDISLINT=$(CURDIR)/$(BUILD)/ndislint NDISLINT_ROOT=$(CURDIR) \
+		$(BUILD)/run_tests
+
+-include $(LIB_OBJS:.o=.d) $(TEST_OBJS:.o=.d) $(BUILD)/cli/main.d

@@ -1,0 +1,81 @@
+/*
+ * fe_internal.h - shared by the front end's files (frontend.c: parsing,
+ * files, macros, diagnostics, globals; fe_tokens.c: operator recovery;
+ * cfg_build.c: statements and expressions to the control-flow model).
+ * Nothing outside analyzer/frontend*.c, fe_*.c and cfg_build.c includes it.
+ */
+#ifndef NDISLINT_FE_INTERNAL_H
+#define NDISLINT_FE_INTERNAL_H
+
+#include <clang-c/Index.h>
+#include <stdbool.h>
+#include "model.h"
+
+/* Growable array helper: ensures room for one more element. */
+#define VEC_RESERVE(ptr, count, cap)                                      \
+	do {                                                              \
+		if ((count) >= (cap)) {                                   \
+			size_t vec_new = (cap) ? (size_t)(cap) * 2 : 16;  \
+			void *vec_p = realloc((ptr), vec_new * sizeof(*(ptr))); \
+			if (!vec_p)                                       \
+				abort();                                  \
+			(ptr) = vec_p;                                    \
+			(cap) = vec_new;                                  \
+		}                                                         \
+	} while (0)
+
+/* A macro expansion written in the main file. */
+struct macro_use {
+	unsigned begin, end;    /* file offsets of the expansion's tokens */
+	const char *name;       /* arena string */
+	bool function_like;
+};
+
+/* Per-parse state: one per frontend_parse call, never shared. */
+struct fe {
+	CXTranslationUnit tu;
+	struct model_file *mf;
+	struct arena *arena;
+	CXFile main_file;
+	CXFile *cxfiles;                /* parallel to the file table */
+	const char **files;
+	int nfiles, capfiles;
+	struct macro_use *macros;       /* sorted by begin */
+	int nmacros, capmacros;
+};
+
+/* A file location: file table index, line, column, offset. */
+struct fe_pos {
+	CXFile file;
+	int index;
+	unsigned line, col, offset;
+};
+
+/* Position of a location after macro expansion (SourceManager's file
+ * location), with its file entered into the file table. */
+struct fe_pos fe_file_pos(struct fe *fe, CXSourceLocation loc);
+struct model_loc fe_loc(struct fe *fe, CXSourceLocation loc);
+int fe_file_index(struct fe *fe, CXFile file);
+
+/* The main-file macro expansion starting exactly at offset, or NULL. */
+const struct macro_use *fe_macro_at(const struct fe *fe, unsigned offset);
+/* Space-separated names of object-like macros expanded in [begin, end),
+ * arena-allocated, or NULL when none. */
+const char *fe_macros_in(struct fe *fe, unsigned begin, unsigned end);
+
+/* Operator recovery from tokens (fe_tokens.c). */
+enum expr_op fe_binary_op(struct fe *fe, CXCursor op, CXCursor lhs,
+			  CXCursor rhs, bool compound);
+enum expr_op fe_unary_op(struct fe *fe, CXCursor op, CXCursor operand);
+/* Offsets of the two `;` of a for statement's header and its `)`, in the
+ * main file; false when the header is not written there plainly. */
+bool fe_for_header(struct fe *fe, CXCursor stmt, unsigned semis[2],
+		   unsigned *close);
+
+/* Converts one function definition into fn (cfg_build.c). */
+void cfg_build_function(struct fe *fe, CXCursor decl,
+			struct model_function *fn);
+/* Converts a file-scope variable's initializer into global inits. */
+void cfg_build_global(struct fe *fe, CXCursor decl, struct model_global *g);
+
+#endif

@@ -1,0 +1,281 @@
+/*
+ * fe_tokens.c - operators recovered from tokens.
+ *
+ * libclang 14 exposes no operator kind for BinaryOperator/UnaryOperator
+ * cursors, and its clang_getSpellingLocation returns the file location,
+ * not the spelling.  clang_tokenize, however, lexes a range at the
+ * spelling of its ends.  So an operator is found in one of two ways:
+ *   - written in the file: the first token between the left operand's end
+ *     and the right operand's start, both as file locations;
+ *   - written inside a macro body (NT_SUCCESS): tokens from the left
+ *     operand's start to the right operand's start, lexed at their
+ *     spelling in the macro definition.
+ * Anything else is OP_NONE: the condition is unknown, never guessed.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fe_internal.h"
+
+struct optab {
+	const char *text;
+	enum expr_op op;
+};
+
+static const struct optab binary_ops[] = {
+	{ "*", OP_MUL }, { "/", OP_DIV }, { "%", OP_MOD }, { "+", OP_ADD },
+	{ "-", OP_SUB }, { "<<", OP_SHL }, { ">>", OP_SHR }, { "<", OP_LT },
+	{ ">", OP_GT }, { "<=", OP_LE }, { ">=", OP_GE }, { "==", OP_EQ },
+	{ "!=", OP_NE }, { "&", OP_BITAND }, { "^", OP_BITXOR },
+	{ "|", OP_BITOR }, { "&&", OP_LAND }, { "||", OP_LOR },
+	{ ",", OP_COMMA }, { "=", OP_ASSIGN }, { NULL, OP_NONE },
+};
+
+static const struct optab compound_ops[] = {
+	{ "*=", OP_MUL_ASSIGN }, { "/=", OP_DIV_ASSIGN },
+	{ "%=", OP_MOD_ASSIGN }, { "+=", OP_ADD_ASSIGN },
+	{ "-=", OP_SUB_ASSIGN }, { "<<=", OP_SHL_ASSIGN },
+	{ ">>=", OP_SHR_ASSIGN }, { "&=", OP_AND_ASSIGN },
+	{ "^=", OP_XOR_ASSIGN }, { "|=", OP_OR_ASSIGN }, { NULL, OP_NONE },
+};
+
+static const struct optab prefix_ops[] = {
+	{ "!", OP_NOT }, { "~", OP_BITNOT }, { "-", OP_NEG }, { "+", OP_PLUS },
+	{ "&", OP_ADDR }, { "*", OP_DEREF }, { "++", OP_PREINC },
+	{ "--", OP_PREDEC }, { NULL, OP_NONE },
+};
+
+static enum expr_op optab_find(const struct optab *t, const char *text)
+{
+	for (; t->text; t++)
+		if (strcmp(t->text, text) == 0)
+			return t->op;
+	return OP_NONE;
+}
+
+/* A tokenized range with the spellings and offsets we need, owned here. */
+struct toks {
+	CXToken *raw;
+	unsigned n;
+	CXTranslationUnit tu;
+};
+
+static void toks_get(struct fe *fe, CXSourceRange range, struct toks *t)
+{
+	t->tu = fe->tu;
+	t->raw = NULL;
+	t->n = 0;
+	clang_tokenize(fe->tu, range, &t->raw, &t->n);
+}
+
+static void toks_free(struct toks *t)
+{
+	if (t->raw)
+		clang_disposeTokens(t->tu, t->raw, t->n);
+}
+
+/* Token i's text into buf (truncated), "" when out of range. */
+static void tok_text(const struct toks *t, int i, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (i < 0 || (unsigned)i >= t->n)
+		return;
+	CXString s = clang_getTokenSpelling(t->tu, t->raw[i]);
+	const char *c = clang_getCString(s);
+	if (c) {
+		strncpy(buf, c, size - 1);
+		buf[size - 1] = '\0';
+	}
+	clang_disposeString(s);
+}
+
+static CXTokenKind tok_kind(const struct toks *t, int i)
+{
+	return clang_getTokenKind(t->raw[i]);
+}
+
+/* A location in the main file's buffer at `offset`. */
+static CXSourceLocation file_offset_loc(struct fe *fe, CXFile file,
+					unsigned offset)
+{
+	return clang_getLocationForOffset(fe->tu, file, offset);
+}
+
+/* Paren depth, counted from the macro name, of offset `at` inside the
+ * main-file macro expansion m (1 = directly inside its argument list). */
+static int macro_arg_depth(struct fe *fe, const struct macro_use *m,
+			   unsigned at)
+{
+	struct toks t;
+	int depth = 0;
+	toks_get(fe, clang_getRange(file_offset_loc(fe, fe->main_file, m->begin),
+				    file_offset_loc(fe, fe->main_file, at)), &t);
+	for (unsigned i = 0; i < t.n; i++) {
+		char b[4];
+		tok_text(&t, (int)i, b, sizeof(b));
+		if (strcmp(b, "(") == 0)
+			depth++;
+		else if (strcmp(b, ")") == 0)
+			depth--;
+	}
+	toks_free(&t);
+	return depth;
+}
+
+/* Is the `,` at main-file offset `at` a macro argument separator rather
+ * than a comma operator? */
+static bool comma_separates_macro_args(struct fe *fe, unsigned at)
+{
+	for (int i = 0; i < fe->nmacros; i++) {
+		const struct macro_use *m = &fe->macros[i];
+		if (m->begin > at)
+			break;
+		if (at < m->end && m->function_like &&
+		    macro_arg_depth(fe, m, at) == 1)
+			return true;
+	}
+	return false;
+}
+
+/* The operator written in the file between the operands, or OP_NONE. */
+static enum expr_op binary_op_in_file(struct fe *fe, CXCursor lhs,
+				      CXCursor rhs, const struct optab *tab)
+{
+	struct fe_pos le = fe_file_pos(fe, clang_getRangeEnd(clang_getCursorExtent(lhs)));
+	struct fe_pos rb = fe_file_pos(fe, clang_getRangeStart(clang_getCursorExtent(rhs)));
+	if (!le.file || !rb.file || !clang_File_isEqual(le.file, rb.file) ||
+	    le.offset >= rb.offset)
+		return OP_NONE;
+	struct toks t;
+	toks_get(fe, clang_getRange(file_offset_loc(fe, le.file, le.offset),
+				    file_offset_loc(fe, rb.file, rb.offset)), &t);
+	enum expr_op op = OP_NONE;
+	if (t.n >= 1 && tok_kind(&t, 0) == CXToken_Punctuation) {
+		char b[8];
+		tok_text(&t, 0, b, sizeof(b));
+		op = optab_find(tab, b);
+		if (op == OP_COMMA) {
+			struct fe_pos cp = fe_file_pos(fe, clang_getTokenLocation(fe->tu, t.raw[0]));
+			if (clang_File_isEqual(cp.file, fe->main_file) &&
+			    comma_separates_macro_args(fe, cp.offset))
+				op = OP_NONE;
+		}
+	}
+	toks_free(&t);
+	return op;
+}
+
+static bool is_binary_text(const char *s)
+{
+	return optab_find(binary_ops, s) != OP_NONE ||
+	       optab_find(compound_ops, s) != OP_NONE;
+}
+
+/*
+ * The operator spelled inside a macro body: lex from the left operand's
+ * spelling to the right operand's.  Lexing stops at or just after the
+ * right operand's first token, so the operator is the last token or the
+ * one before it: the one before when the last token can only start an
+ * operand (a name, a literal, `(`) or when two operator tokens end the
+ * range (`== -1`).
+ */
+static enum expr_op binary_op_in_macro(struct fe *fe, CXCursor lhs,
+				       CXCursor rhs, const struct optab *tab)
+{
+	CXSourceLocation lb = clang_getRangeStart(clang_getCursorExtent(lhs));
+	CXSourceLocation rb = clang_getRangeStart(clang_getCursorExtent(rhs));
+	struct toks t;
+	toks_get(fe, clang_getRange(lb, rb), &t);
+	enum expr_op op = OP_NONE;
+	if (t.n >= 2) {
+		int last = (int)t.n - 1;
+		char tl[8], tp[8];
+		tok_text(&t, last, tl, sizeof(tl));
+		tok_text(&t, last - 1, tp, sizeof(tp));
+		bool last_starts_operand = tok_kind(&t, last) != CXToken_Punctuation ||
+					   strcmp(tl, "(") == 0;
+		bool prev_is_op = tok_kind(&t, last - 1) == CXToken_Punctuation &&
+				  is_binary_text(tp);
+		const char *pick = (last_starts_operand || prev_is_op) ? tp : tl;
+		op = optab_find(tab, pick);
+	}
+	toks_free(&t);
+	return op;
+}
+
+enum expr_op fe_binary_op(struct fe *fe, CXCursor opc, CXCursor lhs,
+			  CXCursor rhs, bool compound)
+{
+	(void)opc;
+	const struct optab *tab = compound ? compound_ops : binary_ops;
+	enum expr_op op = binary_op_in_file(fe, lhs, rhs, tab);
+	if (op == OP_NONE)
+		op = binary_op_in_macro(fe, lhs, rhs, tab);
+	return op;
+}
+
+/*
+ * A prefix operator is the first token of the expression; a postfix one
+ * (++, --) its last.  Tokens of the whole extent first; when the extent
+ * spans a macro boundary, the spelling from the operator to the operand.
+ */
+enum expr_op fe_unary_op(struct fe *fe, CXCursor opc, CXCursor operand)
+{
+	struct toks t;
+	char b[8];
+	enum expr_op op = OP_NONE;
+
+	toks_get(fe, clang_getCursorExtent(opc), &t);
+	if (t.n >= 2) {
+		tok_text(&t, 0, b, sizeof(b));
+		op = optab_find(prefix_ops, b);
+		if (op == OP_NONE) {
+			tok_text(&t, (int)t.n - 1, b, sizeof(b));
+			if (strcmp(b, "++") == 0)
+				op = OP_POSTINC;
+			else if (strcmp(b, "--") == 0)
+				op = OP_POSTDEC;
+		}
+	}
+	toks_free(&t);
+	if (op != OP_NONE)
+		return op;
+
+	CXSourceLocation ob = clang_getRangeStart(clang_getCursorExtent(opc));
+	CXSourceLocation pb = clang_getRangeStart(clang_getCursorExtent(operand));
+	toks_get(fe, clang_getRange(ob, pb), &t);
+	if (t.n >= 1) {
+		tok_text(&t, 0, b, sizeof(b));
+		op = optab_find(prefix_ops, b);
+	}
+	toks_free(&t);
+	return op;
+}
+
+bool fe_for_header(struct fe *fe, CXCursor stmt, unsigned semis[2],
+		   unsigned *close)
+{
+	struct toks t;
+	int depth = 0, nsemi = 0;
+	bool ok = false;
+
+	toks_get(fe, clang_getCursorExtent(stmt), &t);
+	for (unsigned i = 0; i < t.n && !ok; i++) {
+		char b[4];
+		tok_text(&t, (int)i, b, sizeof(b));
+		if (i == 0 && strcmp(b, "for") != 0)
+			break;
+		if (strcmp(b, "(") == 0) {
+			depth++;
+		} else if (strcmp(b, ")") == 0) {
+			if (--depth == 0) {
+				*close = fe_file_pos(fe, clang_getTokenLocation(fe->tu, t.raw[i])).offset;
+				ok = nsemi == 2;
+			}
+		} else if (strcmp(b, ";") == 0 && depth == 1 && nsemi < 2) {
+			semis[nsemi++] = fe_file_pos(fe, clang_getTokenLocation(fe->tu, t.raw[i])).offset;
+		}
+	}
+	toks_free(&t);
+	return ok;
+}

@@ -1,0 +1,408 @@
+/*
+ * frontend.c - libclang parse of one source file into a model_file.
+ *
+ * Parse options, the file table, macro expansions of the main file,
+ * diagnostics, and the walk over file-scope declarations.  Statements and
+ * expressions are converted in cfg_build.c, operators recovered in
+ * fe_tokens.c.  Everything libclang owns is disposed of before returning.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fe_internal.h"
+#include "frontend.h"
+
+#ifndef NDISLINT_SOURCE_INCLUDE
+#define NDISLINT_SOURCE_INCLUDE "analyzer/include"
+#endif
+
+/* Arguments that make clang parse as the WDK compiler would. */
+static const char *const target_args[] = {
+	"-x", "c",
+	"--target=x86_64-pc-windows-msvc",
+	"-fms-extensions",
+	"-fms-compatibility",
+	"-nostdlibinc",
+	"-ferror-limit=0",
+	"-Wno-pragma-pack",
+	"-Wno-unknown-pragmas",
+	"-Wno-microsoft-anon-tag",
+	"-Wno-ignored-pragma-intrinsic",
+	"-D_AMD64_", "-D_WIN64", "-DAMD64",
+};
+
+int fe_file_index(struct fe *fe, CXFile file)
+{
+	if (!file)
+		return 0;
+	for (int i = 0; i < fe->nfiles; i++)
+		if (clang_File_isEqual(fe->cxfiles[i], file))
+			return i;
+	if (fe->nfiles >= fe->capfiles) {
+		int cap = fe->capfiles ? fe->capfiles * 2 : 16;
+		fe->cxfiles = realloc(fe->cxfiles, (size_t)cap * sizeof(*fe->cxfiles));
+		fe->files = realloc(fe->files, (size_t)cap * sizeof(*fe->files));
+		if (!fe->cxfiles || !fe->files)
+			abort();
+		fe->capfiles = cap;
+	}
+	CXString name = clang_getFileName(file);
+	fe->cxfiles[fe->nfiles] = file;
+	fe->files[fe->nfiles] = arena_strdup(fe->arena, clang_getCString(name));
+	clang_disposeString(name);
+	return fe->nfiles++;
+}
+
+struct fe_pos fe_file_pos(struct fe *fe, CXSourceLocation loc)
+{
+	struct fe_pos p = { 0 };
+	clang_getFileLocation(loc, &p.file, &p.line, &p.col, &p.offset);
+	p.index = p.file ? fe_file_index(fe, p.file) : 0;
+	return p;
+}
+
+struct model_loc fe_loc(struct fe *fe, CXSourceLocation loc)
+{
+	struct fe_pos p = fe_file_pos(fe, loc);
+	struct model_loc m = { p.index, p.line, p.col };
+	return m;
+}
+
+/* Binary search for the first macro use beginning at or after offset. */
+static int macro_lower_bound(const struct fe *fe, unsigned offset)
+{
+	int lo = 0, hi = fe->nmacros;
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (fe->macros[mid].begin < offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+const struct macro_use *fe_macro_at(const struct fe *fe, unsigned offset)
+{
+	int i = macro_lower_bound(fe, offset);
+	if (i < fe->nmacros && fe->macros[i].begin == offset)
+		return &fe->macros[i];
+	return NULL;
+}
+
+const char *fe_macros_in(struct fe *fe, unsigned begin, unsigned end)
+{
+	char buf[512];
+	size_t len = 0;
+	buf[0] = '\0';
+	for (int i = macro_lower_bound(fe, begin);
+	     i < fe->nmacros && fe->macros[i].begin < end; i++) {
+		const struct macro_use *m = &fe->macros[i];
+		size_t n = strlen(m->name);
+		if (m->function_like || len + n + 2 > sizeof(buf))
+			continue;
+		if (len)
+			buf[len++] = ' ';
+		memcpy(buf + len, m->name, n + 1);
+		len += n;
+	}
+	return len ? arena_strdup(fe->arena, buf) : NULL;
+}
+
+/* Records a main-file macro expansion cursor. */
+static void collect_macro(struct fe *fe, CXCursor c)
+{
+	CXSourceRange r = clang_getCursorExtent(c);
+	struct fe_pos b = fe_file_pos(fe, clang_getRangeStart(r));
+	struct fe_pos e = fe_file_pos(fe, clang_getRangeEnd(r));
+	if (!b.file || !clang_File_isEqual(b.file, fe->main_file))
+		return;
+	VEC_RESERVE(fe->macros, fe->nmacros, fe->capmacros);
+	struct macro_use *m = &fe->macros[fe->nmacros++];
+	CXString name = clang_getCursorSpelling(c);
+	m->begin = b.offset;
+	m->end = e.offset > b.offset ? e.offset : b.offset + 1;
+	m->name = arena_strdup(fe->arena, clang_getCString(name));
+	clang_disposeString(name);
+	CXCursor def = clang_getCursorReferenced(c);
+	m->function_like = !clang_Cursor_isNull(def) &&
+			   clang_Cursor_isMacroFunctionLike(def);
+}
+
+static int macro_cmp(const void *a, const void *b)
+{
+	const struct macro_use *x = a, *y = b;
+	return x->begin < y->begin ? -1 : x->begin > y->begin;
+}
+
+/* Is the cursor's location in the main file? */
+static bool in_main_file(struct fe *fe, CXCursor c)
+{
+	CXFile f = NULL;
+	clang_getFileLocation(clang_getCursorLocation(c), &f, NULL, NULL, NULL);
+	return f && clang_File_isEqual(f, fe->main_file);
+}
+
+/* Collected during the top-level walk, converted afterwards so that all
+ * macro uses are known first. */
+struct toplevel {
+	CXCursor *fns;
+	int nfns, capfns;
+	CXCursor *vars;
+	int nvars, capvars;
+};
+
+static enum CXChildVisitResult visit_toplevel(CXCursor c, CXCursor parent,
+					      CXClientData data)
+{
+	(void)parent;
+	void **ctx = data;
+	struct fe *fe = ctx[0];
+	struct toplevel *tl = ctx[1];
+	enum CXCursorKind k = clang_getCursorKind(c);
+
+	if (k == CXCursor_MacroExpansion) {
+		collect_macro(fe, c);
+	} else if (k == CXCursor_FunctionDecl && clang_isCursorDefinition(c) &&
+		   in_main_file(fe, c)) {
+		VEC_RESERVE(tl->fns, tl->nfns, tl->capfns);
+		tl->fns[tl->nfns++] = c;
+	} else if (k == CXCursor_VarDecl && in_main_file(fe, c)) {
+		VEC_RESERVE(tl->vars, tl->nvars, tl->capvars);
+		tl->vars[tl->nvars++] = c;
+	} else if (k == CXCursor_LinkageSpec || k == CXCursor_UnexposedDecl) {
+		return CXChildVisit_Recurse;
+	}
+	return CXChildVisit_Continue;
+}
+
+/* Copies a malloc'd vector into the arena and frees it. */
+static void *to_arena(struct arena *a, void *v, size_t n, size_t size)
+{
+	void *p = arena_calloc(a, n ? n : 1, size);
+	if (n)
+		memcpy(p, v, n * size);
+	free(v);
+	return p;
+}
+
+static void convert_functions(struct fe *fe, struct toplevel *tl)
+{
+	struct model_file *mf = fe->mf;
+	mf->functions = arena_calloc(fe->arena, (size_t)tl->nfns + 1,
+				     sizeof(*mf->functions));
+	for (int i = 0; i < tl->nfns; i++)
+		cfg_build_function(fe, tl->fns[i], &mf->functions[i]);
+	mf->nfunctions = tl->nfns;
+}
+
+static void convert_globals(struct fe *fe, struct toplevel *tl)
+{
+	struct model_file *mf = fe->mf;
+	mf->globals = arena_calloc(fe->arena, (size_t)tl->nvars + 1,
+				   sizeof(*mf->globals));
+	for (int i = 0; i < tl->nvars; i++) {
+		CXCursor c = tl->vars[i];
+		struct model_global *g = &mf->globals[mf->nglobals++];
+		CXString name = clang_getCursorSpelling(c);
+		CXString type = clang_getTypeSpelling(clang_getCursorType(c));
+		g->name = arena_strdup(fe->arena, clang_getCString(name));
+		g->type = arena_strdup(fe->arena, clang_getCString(type));
+		clang_disposeString(name);
+		clang_disposeString(type);
+		g->loc = fe_loc(fe, clang_getCursorLocation(c));
+		g->is_static = clang_Cursor_getStorageClass(c) == CX_SC_Static;
+		g->is_definition = clang_isCursorDefinition(c);
+		cfg_build_global(fe, c, g);
+	}
+}
+
+/* The file, if any, that a diagnostic points into other than the main
+ * file: the header behind an error. */
+static const char *diag_header(struct fe *fe, CXDiagnostic d)
+{
+	CXFile f = NULL;
+	clang_getFileLocation(clang_getDiagnosticLocation(d), &f, NULL, NULL, NULL);
+	if (f && !clang_File_isEqual(f, fe->main_file)) {
+		CXString n = clang_getFileName(f);
+		const char *s = arena_strdup(fe->arena, clang_getCString(n));
+		clang_disposeString(n);
+		return s;
+	}
+	return NULL;
+}
+
+/* Errors, fatal errors, and the warnings that mean a function was not
+ * understood (implicit declarations, int conversions). */
+static bool diag_is_kept(CXDiagnostic d)
+{
+	enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+	if (sev >= CXDiagnostic_Error)
+		return true;
+	if (sev != CXDiagnostic_Warning)
+		return false;
+	CXString opt = clang_getDiagnosticOption(d, NULL);
+	const char *o = clang_getCString(opt);
+	bool keep = o && (strcmp(o, "-Wimplicit-function-declaration") == 0 ||
+			  strcmp(o, "-Wint-conversion") == 0);
+	clang_disposeString(opt);
+	return keep;
+}
+
+static void collect_diagnostics(struct fe *fe)
+{
+	struct model_file *mf = fe->mf;
+	unsigned n = clang_getNumDiagnostics(fe->tu);
+	mf->diags = arena_calloc(fe->arena, n + 1, sizeof(*mf->diags));
+	for (unsigned i = 0; i < n; i++) {
+		CXDiagnostic d = clang_getDiagnostic(fe->tu, i);
+		if (diag_is_kept(d)) {
+			struct model_diag *md = &mf->diags[mf->ndiags++];
+			struct fe_pos p = fe_file_pos(fe, clang_getDiagnosticLocation(d));
+			CXString s = clang_getDiagnosticSpelling(d);
+			md->loc.file = p.index;
+			md->loc.line = p.line;
+			md->loc.col = p.col;
+			md->offset = p.offset;
+			md->severity = (int)clang_getDiagnosticSeverity(d);
+			md->message = arena_strdup(fe->arena, clang_getCString(s));
+			md->header_note = diag_header(fe, d);
+			clang_disposeString(s);
+		}
+		clang_disposeDiagnostic(d);
+	}
+}
+
+/* Builds the argument vector: target flags, bundled headers, user args. */
+static const char **build_args(const struct parse_options *opt, int *argc)
+{
+	int ntarget = (int)(sizeof(target_args) / sizeof(target_args[0]));
+	int n = ntarget + 2 + (opt ? opt->nclang_args : 0);
+	const char **argv = calloc((size_t)n + 1, sizeof(*argv));
+	int k = 0;
+	if (!argv)
+		abort();
+	for (int i = 0; i < ntarget; i++)
+		argv[k++] = target_args[i];
+	for (int i = 0; opt && i < opt->nclang_args; i++)
+		argv[k++] = opt->clang_args[i];
+	/* After the user's own -I/-isystem, so real WDK headers win. */
+	if (opt && opt->include_dir) {
+		argv[k++] = "-isystem";
+		argv[k++] = opt->include_dir;
+	}
+	*argc = k;
+	return argv;
+}
+
+static void set_err(char *err, size_t size, const char *fmt, const char *a)
+{
+	if (err && size)
+		snprintf(err, size, fmt, a);
+}
+
+enum parse_result frontend_parse(const char *path,
+				 const struct parse_options *opt,
+				 struct model_file **out,
+				 char *err, size_t errsize)
+{
+	int argc;
+	const char **argv = build_args(opt, &argc);
+	CXIndex index = clang_createIndex(0, 0);
+	CXTranslationUnit tu = NULL;
+	unsigned flags = CXTranslationUnit_DetailedPreprocessingRecord |
+			 CXTranslationUnit_KeepGoing;
+	char cwd[PATH_MAX];
+	bool chdired = false;
+
+	*out = NULL;
+	/* compile_commands.json entries name files relative to their own
+	 * directory; libclang resolves paths against the process cwd. */
+	if (opt && opt->working_dir && getcwd(cwd, sizeof(cwd)))
+		chdired = chdir(opt->working_dir) == 0;
+	enum CXErrorCode ec = clang_parseTranslationUnit2(index, path, argv, argc,
+							  NULL, 0, flags, &tu);
+	free(argv);
+	if (ec != CXError_Success || !tu) {
+		if (chdired && chdir(cwd) != 0)
+			set_err(err, errsize, "%s: cannot return to the working directory", path);
+		else if (ec == CXError_Crashed)
+			set_err(err, errsize, "%s: the parser crashed", path);
+		else
+			set_err(err, errsize, "%s: the parser could not read this file", path);
+		clang_disposeIndex(index);
+		return PARSE_FAILED;
+	}
+
+	struct fe fe = { 0 };
+	struct model_file *mf = calloc(1, sizeof(*mf));
+	if (!mf)
+		abort();
+	fe.tu = tu;
+	fe.mf = mf;
+	fe.arena = mf->arena = arena_new();
+	fe.main_file = clang_getFile(tu, path);
+	mf->path = arena_strdup(fe.arena, path);
+	fe_file_index(&fe, fe.main_file);
+
+	struct toplevel tl = { 0 };
+	void *ctx[2] = { &fe, &tl };
+	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_toplevel, ctx);
+	qsort(fe.macros, (size_t)fe.nmacros, sizeof(*fe.macros), macro_cmp);
+	convert_globals(&fe, &tl);
+	convert_functions(&fe, &tl);
+	collect_diagnostics(&fe);
+
+	free(tl.fns);
+	free(tl.vars);
+	free(fe.macros);
+	free(fe.cxfiles);
+	mf->nfiles = fe.nfiles;
+	mf->files = to_arena(fe.arena, fe.files, (size_t)fe.nfiles, sizeof(*mf->files));
+	if (mf->nfiles > 0)
+		mf->files[0] = mf->path;
+	clang_disposeTranslationUnit(tu);
+	clang_disposeIndex(index);
+	if (chdired && chdir(cwd) != 0) {
+		model_file_free(mf);
+		set_err(err, errsize, "%s: cannot return to the working directory", path);
+		return PARSE_FAILED;
+	}
+	*out = mf;
+	return PARSE_OK;
+}
+
+/* Directory of the running binary, from /proc/self/exe. */
+static bool exe_dir(char *buf, size_t size)
+{
+	ssize_t n = readlink("/proc/self/exe", buf, size - 1);
+	if (n <= 0)
+		return false;
+	buf[n] = '\0';
+	char *slash = strrchr(buf, '/');
+	if (!slash)
+		return false;
+	*slash = '\0';
+	return true;
+}
+
+const char *frontend_default_include_dir(void)
+{
+	static char found[PATH_MAX];    /* written once, before any thread */
+	const char *env = getenv("NDISLINT_INCLUDE");
+	char dir[PATH_MAX - 64];
+
+	if (env && *env)
+		return env;
+	if (exe_dir(dir, sizeof(dir))) {
+		snprintf(found, sizeof(found), "%s/../share/ndislint/include/ndis.h", dir);
+		if (access(found, R_OK) == 0) {
+			found[strlen(found) - strlen("/ndis.h")] = '\0';
+			return found;
+		}
+	}
+	return NDISLINT_SOURCE_INCLUDE;
+}

@@ -1,0 +1,27 @@
+/*
+ * run_tests.c - the one test runner: every Check suite of tests/, then
+ * Check's summary line.  CK_FORK is left to Check's default (fork), so a
+ * crashing test fails alone.
+ */
+#include <check.h>
+#include <stdlib.h>
+
+#include "suites.h"
+
+int main(void)
+{
+	Suite *(*const suites[])(void) = {
+		cfg_suite,
+		program_suite,
+		reports_suite,
+		cli_suite,
+		corpus_suite,
+	};
+	SRunner *sr = srunner_create(NULL);
+	for (size_t i = 0; i < sizeof(suites) / sizeof(suites[0]); i++)
+		srunner_add_suite(sr, suites[i]());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,16 @@
+/*
+ * suites.h - every Check suite of the test runner, one line each.
+ */
+#ifndef NDISLINT_SUITES_H
+#define NDISLINT_SUITES_H
+
+#include <check.h>
+
+Suite *program_suite(void);
+Suite *cli_suite(void);
+Suite *reports_suite(void);
+
+Suite *cfg_suite(void);
+Suite *corpus_suite(void);
+
+#endif
