@@ -46,7 +46,7 @@ CLANG_INC   = $(shell $(LLVM_CONFIG) --includedir)
 CLANG_LIB   = $(shell $(LLVM_CONFIG) --libdir)
 PKGS        = jansson sqlite3
 CFLAGS     ?= -O2 -g
-ALL_CFLAGS  = -std=gnu11 -Wall -Wextra $(CFLAGS) $(SANITIZE) \
+ALL_CFLAGS  = -std=gnu11 -D_GNU_SOURCE -Wall -Wextra $(CFLAGS) $(SANITIZE) \
 	-I$(CLANG_INC) $(shell pkg-config --cflags $(PKGS)) \
 	-DNDISLINT_VERSION='"$(VERSION)"' \
 	-DNDISLINT_SOURCE_INCLUDE='"$(INCLUDE_DIR)"' -MMD -MP

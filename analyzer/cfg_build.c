@@ -1187,10 +1187,13 @@ static void flatten_init(struct fb *b, int init, struct init_list *il)
 					clang_disposeString(s);
 				}
 			} else if (is_array || pos >= fl.n) {
-				snprintf(path, sizeof(path), "%s[]", cur.path);
 				pos++;
-			} else {
-				snprintf(path, sizeof(path), "%s.%s", cur.path, fl.names[pos++]);
+				/* Paths this deep are not ones we reason about. */
+				if (snprintf(path, sizeof(path), "%s[]", cur.path) >= (int)sizeof(path))
+					continue;
+			} else if (snprintf(path, sizeof(path), "%s.%s", cur.path,
+					    fl.names[pos++]) >= (int)sizeof(path)) {
+				continue;
 			}
 			if (value < 0)
 				continue;

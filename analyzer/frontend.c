@@ -351,7 +351,8 @@ enum parse_result frontend_parse(const char *path,
 	struct toplevel tl = { 0 };
 	void *ctx[2] = { &fe, &tl };
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_toplevel, ctx);
-	qsort(fe.macros, (size_t)fe.nmacros, sizeof(*fe.macros), macro_cmp);
+	if (fe.nmacros > 1)
+		qsort(fe.macros, (size_t)fe.nmacros, sizeof(*fe.macros), macro_cmp);
 	convert_globals(&fe, &tl);
 	convert_functions(&fe, &tl);
 	collect_diagnostics(&fe);

@@ -1,0 +1,339 @@
+/*
+ * run.c - `ndislint check`: inputs, parse, drivers, rules, suppressions,
+ * output, exit status.
+ *
+ * Everything the run allocates lives in one struct run and is freed by
+ * run_free(), whatever the exit path.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "../analyzer/frontend.h"
+#include "../analyzer/program.h"
+#include "../reports/report.h"
+#include "../rules/rule.h"
+
+/* The state of one check run. */
+struct run {
+	const struct cli_options *opt;
+	struct run_input *inputs;
+	int ninputs;
+	struct model_file **files;      /* [ninputs], parsed */
+	int nfiles;
+	struct program prog;
+	bool prog_ready;
+	struct findings fs;
+};
+
+/* Frees everything the run holds. */
+static void run_free(struct run *r)
+{
+	if (r->prog_ready)
+		program_free(&r->prog);
+	for (int i = 0; i < r->nfiles; i++)
+		model_file_free(r->files[i]);
+	free(r->files);
+	run_inputs_free(r->inputs, r->ninputs);
+	findings_free(&r->fs);
+}
+
+/* Copies the arguments after `--` into an input's argument list. */
+static bool run_copy_args(struct run_input *in, const char *const *args,
+			  int n)
+{
+	in->args = calloc((size_t)(n ? n : 1), sizeof(char *));
+	if (in->args == NULL)
+		return false;
+	for (int i = 0; i < n; i++) {
+		in->args[i] = strdup(args[i]);
+		if (in->args[i] == NULL)
+			return false;
+		in->nargs++;
+	}
+	return true;
+}
+
+/* Checks that a named input can be read as C source; prints the reason. */
+static bool run_check_input(const char *path)
+{
+	char err[512];
+
+	if (input_check(path, err, sizeof err))
+		return true;
+	cli_error("%s: %s", path, err);
+	return false;
+}
+
+/* Inputs named on the command line, without a database. */
+static int run_plain_inputs(struct run *r)
+{
+	const struct cli_options *o = r->opt;
+
+	r->inputs = calloc((size_t)(o->ninputs ? o->ninputs : 1),
+			   sizeof *r->inputs);
+	if (r->inputs == NULL) {
+		cli_error("out of memory");
+		return CLI_ERROR;
+	}
+	for (int i = 0; i < o->ninputs; i++) {
+		if (!run_check_input(o->inputs[i]))
+			return CLI_ERROR;
+		r->ninputs++;
+		r->inputs[i].path = strdup(o->inputs[i]);
+		if (r->inputs[i].path == NULL ||
+		    !run_copy_args(&r->inputs[i], o->clang_args,
+				   o->nclang_args)) {
+			cli_error("out of memory");
+			return CLI_ERROR;
+		}
+	}
+	return CLI_CONTINUE;
+}
+
+/* Inputs from -p BUILD_DIR (and the FILEs that select entries). */
+static int run_db_inputs(struct run *r)
+{
+	const struct cli_options *o = r->opt;
+	char err[1024];
+
+	for (int i = 0; i < o->ninputs; i++) {
+		if (!run_check_input(o->inputs[i]))
+			return CLI_ERROR;
+	}
+	if (!compdb_validate(o->build_dir, err, sizeof err) ||
+	    !compdb_load(o->build_dir, o->inputs, o->ninputs, o->clang_args,
+			 o->nclang_args, &r->inputs, &r->ninputs, err,
+			 sizeof err)) {
+		cli_error("%s", err);
+		return CLI_ERROR;
+	}
+	for (int i = 0; i < r->ninputs; i++) {
+		if (!run_check_input(r->inputs[i].path))
+			return CLI_ERROR;
+	}
+	return CLI_CONTINUE;
+}
+
+/* Parses every input; a parse that fails stops the run (exit 2). */
+static int run_parse(struct run *r)
+{
+	const char *include_dir = frontend_default_include_dir();
+
+	r->files = calloc((size_t)(r->ninputs ? r->ninputs : 1),
+			  sizeof *r->files);
+	if (r->files == NULL) {
+		cli_error("out of memory");
+		return CLI_ERROR;
+	}
+	for (int i = 0; i < r->ninputs; i++) {
+		const struct run_input *in = &r->inputs[i];
+		struct parse_options po = {
+			.clang_args = (const char *const *)in->args,
+			.nclang_args = in->nargs,
+			.include_dir = include_dir,
+			.working_dir = in->working_dir,
+		};
+		struct model_file *mf = NULL;
+		char err[1024] = "";
+
+		if (frontend_parse(in->path, &po, &mf, err, sizeof err) !=
+		    PARSE_OK || mf == NULL) {
+			if (mf != NULL)
+				model_file_free(mf);
+			if (err[0] == '\0')
+				cli_error("%s: cannot be parsed", in->path);
+			else if (strncmp(err, in->path, strlen(in->path)) == 0)
+				cli_error("%s", err);   /* names the file */
+			else
+				cli_error("%s: %s", in->path, err);
+			return CLI_ERROR;
+		}
+		r->files[r->nfiles++] = mf;
+	}
+	return CLI_CONTINUE;
+}
+
+/* Runs every enabled rule on the driver of entry function `entry`. */
+static void run_driver(struct run *r, int entry)
+{
+	struct driver drv;
+
+	driver_init(&drv, &r->prog, entry);
+	for (size_t i = 0; i < rule_count; i++) {
+		const struct rule *rule = rule_registry[i];
+
+		if (r->opt->enabled[i] && rule->check != NULL)
+			rule->check(&drv, &r->fs);
+	}
+	driver_free(&drv);
+}
+
+/* Builds the program and runs the rules on every entry function. */
+static int run_analyze(struct run *r)
+{
+	const struct cli_options *o = r->opt;
+	int *entries;
+	int n;
+
+	program_init(&r->prog, r->files, r->nfiles, &r->fs);
+	r->prog_ready = true;
+	entries = malloc((size_t)(r->prog.nfns ? r->prog.nfns : 1) *
+			 sizeof *entries);
+	if (entries == NULL) {
+		cli_error("out of memory");
+		return CLI_ERROR;
+	}
+	n = program_lookup(&r->prog, o->entry, entries, r->prog.nfns);
+	if (n == 0 && o->entry_given) {
+		free(entries);
+		cli_error("no input defines entry function %s", o->entry);
+		return CLI_ERROR;
+	}
+	if (n == 0)
+		findings_note(&r->fs, NULL, 0, 0,
+			      "no entry function %s in the inputs", o->entry);
+	for (int i = 0; i < n; i++)
+		run_driver(r, entries[i]);
+	free(entries);
+	return CLI_CONTINUE;
+}
+
+/* Writes the chosen format to `out`; 0 or -1 on a write error. */
+static int run_emit(const struct run *r, FILE *out,
+		    const struct report_options *ro)
+{
+	if (r->opt->format == CLI_FORMAT_SARIF)
+		return report_sarif(out, &r->fs, rule_registry, rule_count, ro);
+	return report_text(out, &r->fs, ro);
+}
+
+/* The directory part of `path` for the temporary file ("." when none). */
+static char *run_dirname(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	size_t len;
+	char *d;
+
+	if (slash == NULL)
+		return strdup(".");
+	len = slash == path ? 1 : (size_t)(slash - path);
+	d = malloc(len + 1);
+	if (d != NULL) {
+		memcpy(d, path, len);
+		d[len] = '\0';
+	}
+	return d;
+}
+
+/* Writes the output to -o FILE through a temporary file in the same
+ * directory, renamed over FILE only once complete. */
+static int run_write_file(const struct run *r,
+			  const struct report_options *ro)
+{
+	const char *path = r->opt->output;
+	char *dir = run_dirname(path);
+	size_t n = (dir ? strlen(dir) : 0) + sizeof "/.ndislint-XXXXXX";
+	char *tmp = malloc(n);
+	mode_t mask;
+	FILE *f = NULL;
+	int fd = -1, rc, saved;
+
+	if (dir == NULL || tmp == NULL) {
+		free(dir);
+		free(tmp);
+		cli_error("out of memory");
+		return CLI_ERROR;
+	}
+	snprintf(tmp, n, "%s/.ndislint-XXXXXX", dir);
+	free(dir);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		cli_error("%s: cannot create: %s", path, strerror(errno));
+		free(tmp);
+		return CLI_ERROR;
+	}
+	mask = umask(0);
+	umask(mask);
+	(void)fchmod(fd, 0666 & ~mask);
+	f = fdopen(fd, "w");
+	rc = f ? run_emit(r, f, ro) : -1;
+	if (f != NULL && fflush(f) != 0)
+		rc = -1;
+	saved = errno;
+	if (f != NULL && fclose(f) != 0 && rc == 0) {
+		rc = -1;
+		saved = errno;
+	} else if (f == NULL) {
+		close(fd);
+	}
+	if (rc == 0 && rename(tmp, path) != 0) {
+		rc = -1;
+		saved = errno;
+	}
+	if (rc != 0) {
+		unlink(tmp);
+		cli_error("%s: cannot write: %s", path, strerror(saved));
+	}
+	free(tmp);
+	return rc == 0 ? CLI_CONTINUE : CLI_ERROR;
+}
+
+/* Writes the output to stdout or -o FILE. */
+static int run_write(const struct run *r, const struct report_options *ro)
+{
+	if (r->opt->output != NULL)
+		return run_write_file(r, ro);
+	if (run_emit(r, stdout, ro) != 0 || fflush(stdout) != 0) {
+		cli_error("cannot write the output: %s", strerror(errno));
+		return CLI_ERROR;
+	}
+	return CLI_CONTINUE;
+}
+
+/* The steps of a run after option parsing; returns the exit status. */
+static int run_steps(struct run *r, int argc, char **argv)
+{
+	const struct cli_options *o = r->opt;
+	struct report_options ro = {
+		.source_root = o->source_root,
+		.argc = argc,
+		.argv = argv,
+		.quiet = o->quiet,
+	};
+	int rc;
+
+	rc = o->build_dir ? run_db_inputs(r) : run_plain_inputs(r);
+	if (rc == CLI_CONTINUE)
+		rc = run_parse(r);
+	if (rc == CLI_CONTINUE)
+		rc = run_analyze(r);
+	if (rc != CLI_CONTINUE)
+		return rc;
+	findings_sort(&r->fs);
+	suppress_apply(&r->fs);
+	rc = run_write(r, &ro);
+	if (rc != CLI_CONTINUE)
+		return rc;
+	report_summary(stderr, &r->fs, (size_t)r->nfiles, &ro);
+	return findings_active(&r->fs) > 0 ? CLI_FINDINGS : CLI_OK;
+}
+
+/* Runs `check`; returns the exit status. */
+int cli_run_check(const struct cli_options *opt, int argc, char **argv)
+{
+	struct run r;
+	int rc;
+
+	memset(&r, 0, sizeof r);
+	r.opt = opt;
+	findings_init(&r.fs);
+	rc = run_steps(&r, argc, argv);
+	run_free(&r);
+	return rc;
+}
