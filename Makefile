@@ -44,12 +44,14 @@ clean:
 
 CLANG_INC   = $(shell $(LLVM_CONFIG) --includedir)
 CLANG_LIB   = $(shell $(LLVM_CONFIG) --libdir)
+CLANG_RES   = $(CLANG_LIB)/clang/$(shell $(LLVM_CONFIG) --version)
 PKGS        = jansson sqlite3
 CFLAGS     ?= -O2 -g
 ALL_CFLAGS  = -std=gnu11 -D_GNU_SOURCE -Wall -Wextra $(CFLAGS) $(SANITIZE) \
 	-I$(CLANG_INC) $(shell pkg-config --cflags $(PKGS)) \
 	-DNDISLINT_VERSION='"$(VERSION)"' \
-	-DNDISLINT_SOURCE_INCLUDE='"$(INCLUDE_DIR)"' -MMD -MP
+	-DNDISLINT_SOURCE_INCLUDE='"$(INCLUDE_DIR)"' \
+	-DNDISLINT_CLANG_RESOURCE_DIR='"$(CLANG_RES)"' -MMD -MP
 ALL_LDFLAGS = $(SANITIZE) -L$(CLANG_LIB) -Wl,-rpath,$(CLANG_LIB)
 LIBS        = -lclang $(shell pkg-config --libs $(PKGS)) -lpthread
 

@@ -508,7 +508,11 @@ static int callee_ref_node(struct fb *b, int call)
 	if (c < 0)
 		return -1;
 	c = strip(b, c);
-	return b->n[c].kind == CXCursor_DeclRefExpr ? c : -1;
+	if (b->n[c].kind != CXCursor_DeclRefExpr)
+		return -1;
+	/* A pointer variable called directly (`fp(1)`) is still indirect. */
+	CXCursor r = clang_getCursorReferenced(b->n[c].cur);
+	return clang_getCursorKind(r) == CXCursor_FunctionDecl ? c : -1;
 }
 
 /* Starts an expression node: constants fold, leaves are made here,
@@ -1087,7 +1091,8 @@ static void emit_switch(struct fb *b, int n, int lend)
 	r->t = deflabel;
 	r->first_case = first;
 	r->ncases = b->ncases - first;
-	r->loc = node_loc(b, n);
+	int c = sx_child(b, n, 0);
+	r->loc = node_loc(b, c >= 0 ? c : n);
 }
 
 /* Field names of a record type, in order, for positional initializers. */

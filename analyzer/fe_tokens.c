@@ -137,6 +137,15 @@ static bool comma_separates_macro_args(struct fe *fe, unsigned at)
 	return false;
 }
 
+/* A `,` token between two operands is an operator unless it separates
+ * the arguments of a macro call written in the main file. */
+static bool comma_is_operator(struct fe *fe, const struct toks *t, int i)
+{
+	struct fe_pos cp = fe_file_pos(fe, clang_getTokenLocation(fe->tu, t->raw[i]));
+	return !(cp.file && clang_File_isEqual(cp.file, fe->main_file) &&
+		 comma_separates_macro_args(fe, cp.offset));
+}
+
 /* The operator written in the file between the operands, or OP_NONE. */
 static enum expr_op binary_op_in_file(struct fe *fe, CXCursor lhs,
 				      CXCursor rhs, const struct optab *tab)
@@ -154,12 +163,8 @@ static enum expr_op binary_op_in_file(struct fe *fe, CXCursor lhs,
 		char b[8];
 		tok_text(&t, 0, b, sizeof(b));
 		op = optab_find(tab, b);
-		if (op == OP_COMMA) {
-			struct fe_pos cp = fe_file_pos(fe, clang_getTokenLocation(fe->tu, t.raw[0]));
-			if (clang_File_isEqual(cp.file, fe->main_file) &&
-			    comma_separates_macro_args(fe, cp.offset))
-				op = OP_NONE;
-		}
+		if (op == OP_COMMA && !comma_is_operator(fe, &t, 0))
+			op = OP_NONE;
 	}
 	toks_free(&t);
 	return op;
@@ -196,8 +201,10 @@ static enum expr_op binary_op_in_macro(struct fe *fe, CXCursor lhs,
 					   strcmp(tl, "(") == 0;
 		bool prev_is_op = tok_kind(&t, last - 1) == CXToken_Punctuation &&
 				  is_binary_text(tp);
-		const char *pick = (last_starts_operand || prev_is_op) ? tp : tl;
-		op = optab_find(tab, pick);
+		int pick = (last_starts_operand || prev_is_op) ? last - 1 : last;
+		op = optab_find(tab, pick == last ? tl : tp);
+		if (op == OP_COMMA && !comma_is_operator(fe, &t, pick))
+			op = OP_NONE;
 	}
 	toks_free(&t);
 	return op;

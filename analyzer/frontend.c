@@ -15,6 +15,13 @@
 #include "fe_internal.h"
 #include "frontend.h"
 
+/* clang's own headers (stddef.h, stdarg.h, ...): libclang looks for them
+ * next to the library it was loaded from, which fails for some installs,
+ * so the directory found at build time is passed explicitly. */
+#ifndef NDISLINT_CLANG_RESOURCE_DIR
+#define NDISLINT_CLANG_RESOURCE_DIR ""
+#endif
+
 #ifndef NDISLINT_SOURCE_INCLUDE
 #define NDISLINT_SOURCE_INCLUDE "analyzer/include"
 #endif
@@ -280,13 +287,18 @@ static void collect_diagnostics(struct fe *fe)
 static const char **build_args(const struct parse_options *opt, int *argc)
 {
 	int ntarget = (int)(sizeof(target_args) / sizeof(target_args[0]));
-	int n = ntarget + 2 + (opt ? opt->nclang_args : 0);
+	int n = ntarget + 4 + (opt ? opt->nclang_args : 0);
 	const char **argv = calloc((size_t)n + 1, sizeof(*argv));
 	int k = 0;
 	if (!argv)
 		abort();
 	for (int i = 0; i < ntarget; i++)
 		argv[k++] = target_args[i];
+	if (NDISLINT_CLANG_RESOURCE_DIR[0] &&
+	    access(NDISLINT_CLANG_RESOURCE_DIR, R_OK) == 0) {
+		argv[k++] = "-resource-dir";
+		argv[k++] = NDISLINT_CLANG_RESOURCE_DIR;
+	}
 	for (int i = 0; opt && i < opt->nclang_args; i++)
 		argv[k++] = opt->clang_args[i];
 	/* After the user's own -I/-isystem, so real WDK headers win. */
