@@ -126,6 +126,7 @@ typedef ULONG NDIS_OID, *PNDIS_OID;
 #define OID_GEN_PHYSICAL_MEDIUM_EX              0x00010213
 #define OID_GEN_MACHINE_NAME                    0x0001021A
 #define OID_GEN_VLAN_ID                         0x0001021C
+#define OID_GEN_MINIPORT_RESTART_ATTRIBUTES     0x0001021D
 #define OID_GEN_XMIT_OK                         0x00020101
 #define OID_GEN_RCV_OK                          0x00020102
 #define OID_GEN_XMIT_ERROR                      0x00020103
@@ -168,6 +169,35 @@ typedef ULONG NDIS_OID, *PNDIS_OID;
 #define OID_802_3_XMIT_HEARTBEAT_FAILURE        0x01020205
 #define OID_802_3_XMIT_TIMES_CRS_LOST           0x01020206
 #define OID_802_3_XMIT_LATE_COLLISIONS          0x01020207
+
+#define OID_802_11_BSSID                        0x0D010101
+#define OID_802_11_SSID                         0x0D010102
+#define OID_802_11_NETWORK_TYPES_SUPPORTED      0x0D010203
+#define OID_802_11_NETWORK_TYPE_IN_USE          0x0D010204
+#define OID_802_11_TX_POWER_LEVEL               0x0D010205
+#define OID_802_11_RSSI                         0x0D010206
+#define OID_802_11_RSSI_TRIGGER                 0x0D010207
+#define OID_802_11_INFRASTRUCTURE_MODE          0x0D010108
+#define OID_802_11_FRAGMENTATION_THRESHOLD      0x0D010209
+#define OID_802_11_RTS_THRESHOLD                0x0D01020A
+#define OID_802_11_NUMBER_OF_ANTENNAS           0x0D01020B
+#define OID_802_11_RX_ANTENNA_SELECTED          0x0D01020C
+#define OID_802_11_TX_ANTENNA_SELECTED          0x0D01020D
+#define OID_802_11_SUPPORTED_RATES              0x0D01020E
+#define OID_802_11_DESIRED_RATES                0x0D010210
+#define OID_802_11_CONFIGURATION                0x0D010211
+#define OID_802_11_STATISTICS                   0x0D020212
+#define OID_802_11_ADD_WEP                      0x0D010113
+#define OID_802_11_REMOVE_WEP                   0x0D010114
+#define OID_802_11_DISASSOCIATE                 0x0D010115
+#define OID_802_11_POWER_MODE                   0x0D010216
+#define OID_802_11_BSSID_LIST                   0x0D010217
+#define OID_802_11_AUTHENTICATION_MODE          0x0D010118
+#define OID_802_11_PRIVACY_FILTER               0x0D010119
+#define OID_802_11_BSSID_LIST_SCAN              0x0D01011A
+#define OID_802_11_WEP_STATUS                   0x0D01011B
+#define OID_802_11_ENCRYPTION_STATUS            OID_802_11_WEP_STATUS
+#define OID_802_11_RELOAD_DEFAULTS              0x0D01011C
 
 #define OID_PNP_CAPABILITIES                    0xFD010100
 #define OID_PNP_SET_POWER                       0xFD010101

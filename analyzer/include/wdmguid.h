@@ -1,10 +1,25 @@
 /*
  * wdmguid.h - ndislint bundled header.
  * Clean-room, WDK-compatible subset: a few well-known PnP notification GUIDs.
- * Not guarded against re-inclusion, like the WDK file, so that including it
- * again after <initguid.h> defines the GUIDs.
+ * Included once to declare the GUIDs and (at most) once more after
+ * <initguid.h> to define them; further inclusions are empty.
  */
 #include <ntdef.h>
+
+#ifdef INITGUID
+#ifndef NDISLINT_WDMGUID_DEFINED
+#define NDISLINT_WDMGUID_DEFINED
+#define NDISLINT_WDMGUID_EMIT
+#endif
+#else
+#ifndef NDISLINT_WDMGUID_DECLARED
+#define NDISLINT_WDMGUID_DECLARED
+#define NDISLINT_WDMGUID_EMIT
+#endif
+#endif
+
+#ifdef NDISLINT_WDMGUID_EMIT
+#undef NDISLINT_WDMGUID_EMIT
 
 DEFINE_GUID(GUID_HWPROFILE_QUERY_CHANGE, 0xcb3a4001L, 0x46f0, 0x11d0, 0xb0, 0x8f, 0x00, 0x60, 0x97, 0x13, 0x05, 0x3f);
 DEFINE_GUID(GUID_HWPROFILE_CHANGE_CANCELLED, 0xcb3a4002L, 0x46f0, 0x11d0, 0xb0, 0x8f, 0x00, 0x60, 0x97, 0x13, 0x05, 0x3f);
@@ -15,3 +30,4 @@ DEFINE_GUID(GUID_TARGET_DEVICE_QUERY_REMOVE, 0xcb3a4006L, 0x46f0, 0x11d0, 0xb0, 
 DEFINE_GUID(GUID_TARGET_DEVICE_REMOVE_CANCELLED, 0xcb3a4007L, 0x46f0, 0x11d0, 0xb0, 0x8f, 0x00, 0x60, 0x97, 0x13, 0x05, 0x3f);
 DEFINE_GUID(GUID_TARGET_DEVICE_REMOVE_COMPLETE, 0xcb3a4008L, 0x46f0, 0x11d0, 0xb0, 0x8f, 0x00, 0x60, 0x97, 0x13, 0x05, 0x3f);
 DEFINE_GUID(GUID_BUS_INTERFACE_STANDARD, 0x496B8280L, 0x6F25, 0x11D0, 0xBE, 0xAF, 0x08, 0x00, 0x2B, 0xE2, 0x09, 0x2F);
+#endif /* NDISLINT_WDMGUID_EMIT */
