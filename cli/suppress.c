@@ -7,7 +7,6 @@
  * on the line (in practice: inside a // or block comment).  Suppressed
  * findings stay in the list, marked, so writers count them.
  */
-#define _GNU_SOURCE     /* memmem */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

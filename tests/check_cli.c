@@ -9,7 +9,6 @@
  * When $NDISLINT is not set the end-to-end tests print why and pass
  * vacuously (the unit tests still run); `make test` always sets it.
  */
-#define _GNU_SOURCE
 #include <check.h>
 #include <dirent.h>
 #include <errno.h>
