@@ -402,19 +402,18 @@ static bool exe_dir(char *buf, size_t size)
 	return true;
 }
 
-const char *frontend_default_include_dir(void)
+const char *frontend_default_include_dir(char *buf, size_t size)
 {
-	static char found[PATH_MAX];    /* written once, before any thread */
 	const char *env = getenv("NDISLINT_INCLUDE");
-	char dir[PATH_MAX - 64];
+	char dir[PATH_MAX];
 
 	if (env && *env)
 		return env;
-	if (exe_dir(dir, sizeof(dir))) {
-		snprintf(found, sizeof(found), "%s/../share/ndislint/include/ndis.h", dir);
-		if (access(found, R_OK) == 0) {
-			found[strlen(found) - strlen("/ndis.h")] = '\0';
-			return found;
+	if (size > 0 && exe_dir(dir, sizeof(dir))) {
+		int n = snprintf(buf, size, "%s/../share/ndislint/include/ndis.h", dir);
+		if (n > 0 && (size_t)n < size && access(buf, R_OK) == 0) {
+			buf[(size_t)n - strlen("/ndis.h")] = '\0';
+			return buf;
 		}
 	}
 	return NDISLINT_SOURCE_INCLUDE;

@@ -35,7 +35,9 @@ enum parse_result frontend_parse(const char *path,
 				 char *err, size_t errsize);
 
 /* Where the bundled headers are: $NDISLINT_INCLUDE, else next to the
- * installed binary, else the source tree this binary was built from. */
-const char *frontend_default_include_dir(void);
+ * installed binary, else the source tree this binary was built from.
+ * buf (PATH_MAX bytes is enough) may receive the path; the result is
+ * either buf or a string that lives as long as the process. */
+const char *frontend_default_include_dir(char *buf, size_t size);
 
 #endif

@@ -8,6 +8,7 @@
  * name; `check` is the default when the first argument names none.
  */
 #include <signal.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -228,8 +229,10 @@ static bool dump_one(const char *path, const struct parse_options *po)
 static int cmd_dump_model(int argc, char **argv, int full_argc,
 			  char **full_argv)
 {
+	char include_buf[PATH_MAX];
 	struct parse_options po = {
-		.include_dir = frontend_default_include_dir(),
+		.include_dir = frontend_default_include_dir(include_buf,
+							    sizeof(include_buf)),
 	};
 	int nfiles = 0;
 

@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,7 +124,9 @@ static int run_db_inputs(struct run *r)
 /* Parses every input; a parse that fails stops the run (exit 2). */
 static int run_parse(struct run *r)
 {
-	const char *include_dir = frontend_default_include_dir();
+	char include_buf[PATH_MAX];
+	const char *include_dir = frontend_default_include_dir(include_buf,
+							       sizeof(include_buf));
 
 	r->files = calloc((size_t)(r->ninputs ? r->ninputs : 1),
 			  sizeof *r->files);

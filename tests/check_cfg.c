@@ -46,7 +46,7 @@ static const char *cfg_include_dir(char *buf, size_t size)
 		snprintf(buf, size, "%s/analyzer/include", root);
 		return buf;
 	}
-	return frontend_default_include_dir();
+	return frontend_default_include_dir(buf, size);
 }
 
 /* Parses the existing file `path` with extra clang arguments; asserts
