@@ -174,6 +174,9 @@ static void run_driver(struct run *r, int entry)
 		if (r->opt->enabled[i] && rule->check != NULL)
 			rule->check(&drv, &r->fs);
 	}
+	/* The rules stay silent on paths through calls nobody defines: say
+	 * which, so the user can pass the files that define them. */
+	program_unresolved_note(&r->prog, &drv, 1, &r->fs);
 	driver_free(&drv);
 }
 
