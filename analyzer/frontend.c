@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fe_fixups.h"
 #include "fe_internal.h"
 #include "frontend.h"
 
@@ -283,12 +284,23 @@ static void collect_diagnostics(struct fe *fe)
 	}
 }
 
-/* Builds the argument vector: target flags, bundled headers, user args. */
-static const char **build_args(const struct parse_options *opt, int *argc)
+/* The parser's arguments; source_dir is owned here. */
+struct args {
+	const char **argv;
+	int argc;
+	char *source_dir;
+};
+
+/* Builds the argument vector: target flags, user args, bundled headers,
+ * and the source's own directory last (a local header included with
+ * <angles>, as MSVC finds it). */
+static void build_args(const char *path, const struct parse_options *opt,
+		       struct args *a)
 {
 	int ntarget = (int)(sizeof(target_args) / sizeof(target_args[0]));
-	int n = ntarget + 4 + (opt ? opt->nclang_args : 0);
+	int n = ntarget + 8 + (opt ? opt->nclang_args : 0);
 	const char **argv = calloc((size_t)n + 1, sizeof(*argv));
+	const char *slash = strrchr(path, '/');
 	int k = 0;
 	if (!argv)
 		abort();
@@ -306,8 +318,20 @@ static const char **build_args(const struct parse_options *opt, int *argc)
 		argv[k++] = "-isystem";
 		argv[k++] = opt->include_dir;
 	}
-	*argc = k;
-	return argv;
+	a->source_dir = strndup(slash ? path : ".",
+				slash ? (size_t)(slash == path ? 1 : slash - path) : 1);
+	if (!a->source_dir)
+		abort();
+	argv[k++] = "-idirafter";
+	argv[k++] = a->source_dir;
+	a->argv = argv;
+	a->argc = k;
+}
+
+static void free_args(struct args *a)
+{
+	free(a->argv);
+	free(a->source_dir);
 }
 
 static void set_err(char *err, size_t size, const char *fmt, const char *a)
@@ -316,39 +340,23 @@ static void set_err(char *err, size_t size, const char *fmt, const char *a)
 		snprintf(err, size, fmt, a);
 }
 
-enum parse_result frontend_parse(const char *path,
-				 const struct parse_options *opt,
-				 struct model_file **out,
-				 char *err, size_t errsize)
+/* Copies the fix-ups' notes into the model. */
+static void copy_notes(struct model_file *mf, struct fixups *fx)
 {
-	int argc;
-	const char **argv = build_args(opt, &argc);
-	CXIndex index = clang_createIndex(0, 0);
-	CXTranslationUnit tu = NULL;
-	unsigned flags = CXTranslationUnit_DetailedPreprocessingRecord |
-			 CXTranslationUnit_KeepGoing;
-	char cwd[PATH_MAX];
-	bool chdired = false;
-
-	*out = NULL;
-	/* compile_commands.json entries name files relative to their own
-	 * directory; libclang resolves paths against the process cwd. */
-	if (opt && opt->working_dir && getcwd(cwd, sizeof(cwd)))
-		chdired = chdir(opt->working_dir) == 0;
-	enum CXErrorCode ec = clang_parseTranslationUnit2(index, path, argv, argc,
-							  NULL, 0, flags, &tu);
-	free(argv);
-	if (ec != CXError_Success || !tu) {
-		if (chdired && chdir(cwd) != 0)
-			set_err(err, errsize, "%s: cannot return to the working directory", path);
-		else if (ec == CXError_Crashed)
-			set_err(err, errsize, "%s: the parser crashed", path);
-		else
-			set_err(err, errsize, "%s: the parser could not read this file", path);
-		clang_disposeIndex(index);
-		return PARSE_FAILED;
+	fixups_finish_notes(fx);
+	mf->notes = arena_calloc(mf->arena, (size_t)fx->nnotes + 1, sizeof(*mf->notes));
+	for (int i = 0; i < fx->nnotes; i++) {
+		mf->notes[i].file = arena_strdup(mf->arena, fx->notes[i].file);
+		mf->notes[i].line = fx->notes[i].line;
+		mf->notes[i].col = fx->notes[i].col;
+		mf->notes[i].message = arena_strdup(mf->arena, fx->notes[i].message);
 	}
+	mf->nnotes = fx->nnotes;
+}
 
+/* Converts a parsed translation unit into a model. */
+static struct model_file *convert_tu(CXTranslationUnit tu, const char *path)
+{
 	struct fe fe = { 0 };
 	struct model_file *mf = calloc(1, sizeof(*mf));
 	if (!mf)
@@ -377,6 +385,70 @@ enum parse_result frontend_parse(const char *path,
 	mf->files = to_arena(fe.arena, fe.files, (size_t)fe.nfiles, sizeof(*mf->files));
 	if (mf->nfiles > 0)
 		mf->files[0] = mf->path;
+	return mf;
+}
+
+/* Parses with the fix-ups found so far; NULL and a reason on failure. */
+static CXTranslationUnit parse_once(CXIndex index, const char *path,
+				    const char **argv, int argc,
+				    struct fixups *fx, enum CXErrorCode *ec)
+{
+	unsigned flags = CXTranslationUnit_DetailedPreprocessingRecord |
+			 CXTranslationUnit_KeepGoing;
+	unsigned nunsaved = 0;
+	struct CXUnsavedFile *unsaved = fixups_unsaved(fx, &nunsaved);
+	CXTranslationUnit tu = NULL;
+	*ec = clang_parseTranslationUnit2(index, path, argv, argc, unsaved,
+					  nunsaved, flags, &tu);
+	return *ec == CXError_Success ? tu : NULL;
+}
+
+enum { MAX_FIXUP_ROUNDS = 4 };
+
+enum parse_result frontend_parse(const char *path,
+				 const struct parse_options *opt,
+				 struct model_file **out,
+				 char *err, size_t errsize)
+{
+	struct args args;
+	CXIndex index = clang_createIndex(0, 0);
+	CXTranslationUnit tu = NULL;
+	enum CXErrorCode ec = CXError_Success;
+	struct fixups fx;
+	char cwd[PATH_MAX];
+	bool chdired = false;
+
+	*out = NULL;
+	/* compile_commands.json entries name files relative to their own
+	 * directory; libclang resolves paths against the process cwd. */
+	if (opt && opt->working_dir && getcwd(cwd, sizeof(cwd)))
+		chdired = chdir(opt->working_dir) == 0;
+	build_args(path, opt, &args);
+	fixups_init(&fx, path);
+	fixups_prepare(&fx);
+	for (int round = 0; round < MAX_FIXUP_ROUNDS; round++) {
+		if (tu)
+			clang_disposeTranslationUnit(tu);
+		tu = parse_once(index, path, args.argv, args.argc, &fx, &ec);
+		if (!tu || !fixups_after_parse(&fx, tu))
+			break;
+	}
+	free_args(&args);
+	if (!tu) {
+		if (chdired && chdir(cwd) != 0)
+			set_err(err, errsize, "%s: cannot return to the working directory", path);
+		else if (ec == CXError_Crashed)
+			set_err(err, errsize, "%s: the parser crashed", path);
+		else
+			set_err(err, errsize, "%s: the parser could not read this file", path);
+		fixups_free(&fx);
+		clang_disposeIndex(index);
+		return PARSE_FAILED;
+	}
+
+	struct model_file *mf = convert_tu(tu, path);
+	copy_notes(mf, &fx);
+	fixups_free(&fx);
 	clang_disposeTranslationUnit(tu);
 	clang_disposeIndex(index);
 	if (chdired && chdir(cwd) != 0) {

@@ -184,6 +184,12 @@ struct model_global {
 	int ninits;
 };
 
+struct model_note {
+	const char *file;               /* path, NULL for the run */
+	unsigned line, col;             /* 0 when not known */
+	const char *message;
+};
+
 struct model_file {
 	const char *path;               /* the source as named on the command
 	                                   line */
@@ -198,8 +204,10 @@ struct model_file {
 	int ngexprs;
 	struct model_diag *diags;       /* errors and notable warnings */
 	int ndiags;
-	const char **missing_includes;  /* includes treated as empty */
-	int nmissing;
+	struct model_note *notes;       /* what the front end did that the
+	                                   user should know: includes treated
+	                                   as empty, WPP stand-ins */
+	int nnotes;
 	struct arena *arena;            /* owns every string and array above */
 };
 

@@ -157,6 +157,9 @@ static int run_parse(struct run *r)
 				cli_error("%s: %s", in->path, err);
 			return CLI_ERROR;
 		}
+		for (int k = 0; k < mf->nnotes; k++)
+			findings_note(&r->fs, mf->notes[k].file, mf->notes[k].line,
+				      mf->notes[k].col, "%s", mf->notes[k].message);
 		r->files[r->nfiles++] = mf;
 	}
 	return CLI_CONTINUE;

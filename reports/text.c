@@ -63,7 +63,9 @@ static void text_code(FILE *out, const char *code)
 /* Writes the `FILE:LINE:COL: ` prefix, or `ndislint: ` without a file. */
 static void text_prefix(FILE *out, const struct position *pos)
 {
-	if (pos->file)
+	if (pos->file && pos->line == 0)
+		fprintf(out, "%s: ", pos->file);        /* a whole-file note */
+	else if (pos->file)
 		fprintf(out, "%s:%u:%u: ", pos->file, pos->line, pos->col);
 	else
 		fputs("ndislint: ", out);

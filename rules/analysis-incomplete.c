@@ -2,12 +2,16 @@
  * analysis-incomplete - a parse error inside a function the rules depend
  * on: their verdicts on it cannot be trusted.
  */
+#include <string.h>
+
 #include "rule.h"
 
 extern const struct rule rule_analysis_incomplete;
 
-/* The first error (or fatal) diagnostic, by position, inside the body of
- * function `id`; -1 when there is none. */
+/* The first diagnostic, by position, inside the body of function `id`
+ * that means the parse did not understand it: an error, or one of the
+ * warnings the front end keeps (an implicit function declaration, an
+ * int conversion); -1 when there is none. */
 static int inc_first_error(const struct program *prog, int id)
 {
 	const struct model_function *fn = program_fn(prog, id);
@@ -17,7 +21,7 @@ static int inc_first_error(const struct program *prog, int id)
 	for (int i = 0; i < mf->ndiags; i++) {
 		const struct model_diag *d = &mf->diags[i];
 
-		if (d->severity < 3 || d->loc.file != fn->loc.file ||
+		if (d->loc.file != fn->loc.file ||
 		    d->offset < fn->body_begin || d->offset >= fn->body_end)
 			continue;
 		if (best < 0 || d->offset < mf->diags[best].offset)
@@ -26,8 +30,22 @@ static int inc_first_error(const struct program *prog, int id)
 	return best;
 }
 
+/* The quoted name in a diagnostic ("use of undeclared identifier 'X'"),
+ * into buf; false when there is none. */
+static bool inc_quoted_name(const char *msg, char *buf, size_t size)
+{
+	const char *q = msg ? strchr(msg, '\'') : NULL;
+	const char *r = q ? strchr(q + 1, '\'') : NULL;
+	if (!q || !r || r == q + 1 || (size_t)(r - q) > size)
+		return false;
+	memcpy(buf, q + 1, (size_t)(r - q - 1));
+	buf[r - q - 1] = '\0';
+	return true;
+}
+
 /* Reports, once per function the rules depend on, the first parse error
- * inside its body, with a step naming the header behind it if known. */
+ * inside its body, with a step naming the header or identifier behind it
+ * when known. */
 static void inc_check(const struct driver *drv, struct findings *out)
 {
 	const struct program *prog = drv->prog;
@@ -37,6 +55,7 @@ static void inc_check(const struct driver *drv, struct findings *out)
 		const struct model_diag *d;
 		const char *path;
 		struct finding *f;
+		char name[256];
 		int i;
 
 		if (!drv->depends[id] || fn->in_header)
@@ -49,13 +68,20 @@ static void inc_check(const struct driver *drv, struct findings *out)
 		f = findings_add(out, rule_analysis_incomplete.name,
 				 SEV_WARNING, path, d->loc.line, d->loc.col,
 				 fn->name,
-				 "parse error in %s: %s; findings for this "
-				 "function may be incomplete", fn->name,
-				 d->message ? d->message : "(no message)");
+				 "%s in %s: %s; findings for this "
+				 "function may be incomplete",
+				 d->severity >= 3 ? "parse error" : "not understood",
+				 fn->name, d->message ? d->message : "(no message)");
 		if (d->header_note)
 			finding_add_step(f, path, d->loc.line, d->loc.col,
 					 "the error comes from header %s",
 					 d->header_note);
+		else if (inc_quoted_name(d->message, name, sizeof(name)))
+			finding_add_step(f, path, d->loc.line, d->loc.col,
+					 "'%s' is declared by no header this parse "
+					 "read: pass the header that declares it "
+					 "(-I or -isystem after --) or define it",
+					 name);
 	}
 }
 

@@ -1644,7 +1644,7 @@ START_TEST(test_bundled_headers_clean)
 	for (int i = 0; i < mf->ndiags; i++)
 		fprintf(stderr, "diag: %s\n", mf->diags[i].message);
 	ck_assert_int_eq(mf->ndiags, 0);
-	ck_assert_int_eq(mf->nmissing, 0);
+	ck_assert_int_eq(mf->nnotes, 0);
 	model_file_free(mf);
 }
 END_TEST

@@ -976,12 +976,15 @@ START_TEST(test_rule_analysis_incomplete)
 	tb_call(de, "Helper", false, 2);
 	tb_fn(run.files[1], "Helper", 2);               /* body 200..290 */
 	tb_fn(run.files[1], "Unused", 3);               /* body 300..390 */
-	/* a.c: a warning, then two errors in DriverEntry (listed out of
-	 * order), an error outside any body, and one in a header at an
-	 * offset that would fall inside the body */
-	tb_diag(run.files[0], 0, 3, 110, 2, "just a warning", NULL);
+	/* a.c: two errors in DriverEntry (listed out of order) after a
+	 * kept warning (the front end keeps only those that mean the code
+	 * was not understood: implicit declarations, int conversions), an
+	 * error outside any body, and one in a header at an offset that
+	 * would fall inside the body */
 	tb_diag(run.files[0], 0, 7, 160, 3, "second error", NULL);
 	tb_diag(run.files[0], 0, 5, 130, 4, "first error", NULL);
+	tb_diag(run.files[0], 0, 3, 110, 2,
+		"implicit declaration of function 'Foo' is invalid in C99", NULL);
 	tb_diag(run.files[0], 0, 9, 195, 3, "outside", NULL);
 	tb_diag(run.files[0], 1, 40, 105, 3, "in header", NULL);
 	/* b.c: an error in Helper with its header note, one in Unused */
@@ -996,10 +999,11 @@ START_TEST(test_rule_analysis_incomplete)
 	ck_assert_str_eq(out.items[0].rule, "analysis-incomplete");
 	ck_assert_int_eq(out.items[0].severity, SEV_WARNING);
 	ck_assert_str_eq(out.items[0].pos.file, "a.c");
-	ck_assert_uint_eq(out.items[0].pos.line, 5);
+	ck_assert_uint_eq(out.items[0].pos.line, 3);
 	ck_assert_ptr_nonnull(strstr(out.items[0].message, "DriverEntry"));
-	ck_assert_ptr_nonnull(strstr(out.items[0].message, "first error"));
-	ck_assert_int_eq(out.items[0].nsteps, 0);
+	ck_assert_ptr_nonnull(strstr(out.items[0].message, "'Foo'"));
+	ck_assert_int_eq(out.items[0].nsteps, 1);
+	ck_assert_ptr_nonnull(strstr(out.items[0].steps[0].message, "'Foo'"));
 	ck_assert_str_eq(out.items[1].pos.file, "b.c");
 	ck_assert_uint_eq(out.items[1].pos.line, 21);
 	ck_assert_str_eq(out.items[1].function, "Helper");
