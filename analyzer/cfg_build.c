@@ -494,7 +494,13 @@ static bool try_const(struct fb *b, int n)
 	CXSourceRange ext = clang_getCursorExtent(b->n[n].cur);
 	struct fe_pos p0 = fe_file_pos(b->fe, clang_getRangeStart(ext));
 	struct fe_pos p1 = fe_file_pos(b->fe, clang_getRangeEnd(ext));
-	if (p0.file && clang_File_isEqual(p0.file, b->fe->main_file))
+	/* Macro names tell how a constant was written; a constant that
+	 * comes out of a function-like macro's body (the 0 of NT_SUCCESS)
+	 * was written with none of the macros in that call's arguments. */
+	const struct macro_use *at = p0.file && clang_File_isEqual(p0.file, b->fe->main_file) ?
+		fe_macro_at(b->fe, p0.offset) : NULL;
+	if (p0.file && clang_File_isEqual(p0.file, b->fe->main_file) &&
+	    !(at && at->function_like))
 		b->x[e].name = fe_macros_in(b->fe, p0.offset,
 					    p1.offset > p0.offset ? p1.offset : p0.offset + 1);
 	push_val(b, e);
@@ -703,6 +709,7 @@ static void build_call(struct fb *b, int n)
 	int r = new_expr(b, EXPR_CALL, n);
 	b->x[r].call = idx;
 	b->x[r].name = e->callee;
+	b->x[r].type = type_of(b, b->n[n].cur);
 	e->result = r;
 	emit(b, IR_EVENT)->a = idx;
 	push_val(b, r);
@@ -1781,8 +1788,12 @@ void cfg_build_global(struct fe *fe, CXCursor decl, struct model_global *g)
 	b.fn_decl = clang_getNullCursor();
 	b.fn_name = "";
 	if (clang_Cursor_isNull(init)) {
-		if (g->is_definition && clang_Cursor_getStorageClass(decl) != CX_SC_Extern)
+		/* A definition or a tentative one (`T g;`): zero-filled by the
+		 * loader; only an extern declaration says nothing. */
+		if (clang_Cursor_getStorageClass(decl) != CX_SC_Extern) {
+			g->is_definition = true;
 			init_add(&il, "", -1);
+		}
 	} else {
 		flatten(&b, decl);
 		b.case_label = calloc((size_t)b.nn, sizeof(int));

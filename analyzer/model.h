@@ -68,7 +68,7 @@ struct expr {
 	                           INT: the macro it was spelled with, or NULL;
 	                           STRING: the literal's text */
 	const char *type;       /* type spelling for lvalues (VAR, MEMBER,
-	                           INDEX, deref), else NULL */
+	                           INDEX, deref) and call results, else NULL */
 	enum var_scope scope;   /* VAR */
 	int var;                /* VAR: LOCAL: index of the declaration among
 	                           the function's locals (shadowed names get

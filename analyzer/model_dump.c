@@ -12,7 +12,17 @@
 /* Prints expression `id` into buf; an explicit stack keeps deep trees
  * from recursing: items are either an expression to open or a literal
  * string to print. */
-void model_expr_text(const struct expr *x, int id, char *buf, size_t size)
+/* The one macro name of a constant ("NDIS_STATUS_SUCCESS"), or NULL
+ * when it was written with none or several. */
+static const char *single_macro(const struct expr *e)
+{
+	return e->name && !strchr(e->name, ' ') ? e->name : NULL;
+}
+
+/* source: print as a reviewer reads C (macro names for constants, calls
+ * as `F(...)`, no outer parentheses); else the dump's exact form. */
+static void expr_print(const struct expr *x, int id, char *buf, size_t size,
+		       bool source)
 {
 	enum { MAX = 512 };
 	struct { int id; const char *lit; } st[MAX];
@@ -39,7 +49,11 @@ void model_expr_text(const struct expr *x, int id, char *buf, size_t size)
 		switch (e->kind) {
 		case EXPR_UNKNOWN: OUT("?"); break;
 		case EXPR_INT:
-			if (e->name)
+			if (source && single_macro(e))
+				OUT("%s", single_macro(e));
+			else if (source)
+				OUT("%lld", e->value);
+			else if (e->name)
 				OUT("%lld{%s}", e->value, e->name);
 			else
 				OUT("%lld", e->value);
@@ -48,7 +62,12 @@ void model_expr_text(const struct expr *x, int id, char *buf, size_t size)
 		case EXPR_VAR: OUT("%s", e->name); break;
 		case EXPR_FUNC: OUT("&%s", e->name); break;
 		case EXPR_ZERO_INIT: OUT("{0}"); break;
-		case EXPR_CALL: OUT("%s()#%d", e->name ? e->name : "(*)", e->call); break;
+		case EXPR_CALL:
+			if (source)
+				OUT("%s(...)", e->name ? e->name : "(*)");
+			else
+				OUT("%s()#%d", e->name ? e->name : "(*)", e->call);
+			break;
 		case EXPR_MEMBER:
 			LIT(e->name);
 			LIT(e->arrow ? "->" : ".");
@@ -61,19 +80,23 @@ void model_expr_text(const struct expr *x, int id, char *buf, size_t size)
 			EXP(e->a);
 			break;
 		case EXPR_UNARY:
-			LIT(")");
+			if (!(source && i == id))
+				LIT(")");
 			EXP(e->a);
 			LIT(model_op_spelling(e->op));
-			LIT("(");
+			if (!(source && i == id))
+				LIT("(");
 			break;
 		case EXPR_BINARY:
-			LIT(")");
+			if (!(source && i == id))
+				LIT(")");
 			EXP(e->b);
 			LIT(" ");
 			LIT(model_op_spelling(e->op));
 			LIT(" ");
 			EXP(e->a);
-			LIT("(");
+			if (!(source && i == id))
+				LIT("(");
 			break;
 		case EXPR_COND:
 			LIT(")");
@@ -89,6 +112,16 @@ void model_expr_text(const struct expr *x, int id, char *buf, size_t size)
 #undef LIT
 #undef EXP
 #undef OUT
+}
+
+void model_expr_text(const struct expr *x, int id, char *buf, size_t size)
+{
+	expr_print(x, id, buf, size, false);
+}
+
+void model_expr_source(const struct expr *x, int id, char *buf, size_t size)
+{
+	expr_print(x, id, buf, size, true);
 }
 
 static const char *term_name(enum term_kind t)

@@ -71,6 +71,8 @@ const char *program_loc_file(const struct program *prog, int file,
 int program_lookup(const struct program *prog, const char *name, int *out,
 		   int max);
 
+struct engine_result;
+
 /* One driver: an entry function and what it reaches. */
 struct driver {
 	const struct program *prog;
@@ -83,6 +85,8 @@ struct driver {
 	int initialize;         /* InitializeHandlerEx id, -1 none */
 	const struct handler *initialize_handler;
 	bool is_im;             /* SPEC.md's IM evidence holds */
+	const struct engine_result *engine; /* the path engine's results,
+	                           set by whoever runs the rules */
 };
 
 /* Builds driver `drv` for entry function `entry`. */

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "../engine/engine.h"
 #include "../analyzer/frontend.h"
 #include "../analyzer/program.h"
 #include "../reports/report.h"
@@ -171,6 +172,8 @@ static void run_driver(struct run *r, int entry)
 	struct driver drv;
 
 	driver_init(&drv, &r->prog, entry);
+	struct engine_result *engine = engine_run(&drv);
+	drv.engine = engine;
 	for (size_t i = 0; i < rule_count; i++) {
 		const struct rule *rule = rule_registry[i];
 
@@ -180,6 +183,11 @@ static void run_driver(struct run *r, int entry)
 	/* The rules stay silent on paths through calls nobody defines: say
 	 * which, so the user can pass the files that define them. */
 	program_unresolved_note(&r->prog, &drv, 1, &r->fs);
+	if (engine->exhausted)
+		findings_note(&r->fs, NULL, 0, 0, "the path engine stopped after %lld "
+			      "program points: findings for %s may be incomplete",
+			      engine->visits, program_fn(&r->prog, entry)->name);
+	engine_result_free(engine);
 	driver_free(&drv);
 }
 

@@ -16,6 +16,7 @@ int main(void)
 		reports_suite,
 		cli_suite,
 		corpus_suite,
+		fixups_suite,
 	};
 	SRunner *sr = srunner_create(NULL);
 	for (size_t i = 0; i < sizeof(suites) / sizeof(suites[0]); i++)

@@ -12,5 +12,6 @@ Suite *reports_suite(void);
 
 Suite *cfg_suite(void);
 Suite *corpus_suite(void);
+Suite *fixups_suite(void);
 
 #endif

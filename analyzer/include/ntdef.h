@@ -13,6 +13,7 @@
 #include <driverspecs.h>
 #include <stddef.h>
 #include <stdarg.h>
+#include <excpt.h>
 
 /*
  * MSVC accepts pragmas that clang does not know (alloc_text before clang 15,
@@ -295,6 +296,18 @@ typedef LONG_PTR SSIZE_T;
 typedef ULONG_PTR DWORD_PTR;
 typedef ULONG_PTR KAFFINITY;
 typedef KAFFINITY *PKAFFINITY;
+
+typedef struct _PROCESSOR_NUMBER {
+    USHORT Group;
+    UCHAR Number;
+    UCHAR Reserved;
+} PROCESSOR_NUMBER, *PPROCESSOR_NUMBER;
+
+typedef struct _GROUP_AFFINITY {
+    KAFFINITY Mask;
+    USHORT Group;
+    USHORT Reserved[3];
+} GROUP_AFFINITY, *PGROUP_AFFINITY;
 typedef INT_PTR *PINT_PTR;
 typedef UINT_PTR *PUINT_PTR;
 typedef LONG_PTR *PLONG_PTR;

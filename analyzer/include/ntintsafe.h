@@ -9,6 +9,7 @@
 #define NDISLINT_NTINTSAFE_H
 
 #include <ntdef.h>
+#include <ntstatus.h>
 
 #ifndef STATUS_INTEGER_OVERFLOW
 #define STATUS_INTEGER_OVERFLOW ((NTSTATUS)0xC0000095L)

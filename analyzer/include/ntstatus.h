@@ -132,6 +132,8 @@
 #define STATUS_NDIS_INVALID_PORT_STATE              ((NTSTATUS)0xC023002EL)
 #define STATUS_NDIS_LOW_POWER_STATE                 ((NTSTATUS)0xC023002FL)
 #define STATUS_NDIS_REINIT_REQUIRED                 ((NTSTATUS)0xC0230030L)
+/* Value from the published NTSTATUS list; not confirmed against a WDK header. */
+#define STATUS_NDIS_NO_QUEUES                       ((NTSTATUS)0xC0230031L)
 #define STATUS_NDIS_NOT_SUPPORTED                   ((NTSTATUS)0xC02300BBL)
 #define STATUS_NDIS_OFFLOAD_POLICY                  ((NTSTATUS)0xC023100FL)
 

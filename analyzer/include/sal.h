@@ -1247,4 +1247,12 @@
 #define __declspec_uuid(...)
 #endif
 
+/* Marks an intended switch-case fall-through; expands to nothing. */
+#ifndef __fallthrough
+#define __fallthrough
+#endif
+#ifndef _Fallthrough_
+#define _Fallthrough_
+#endif
+
 #endif /* NDISLINT_SAL_H */

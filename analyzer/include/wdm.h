@@ -340,7 +340,16 @@ typedef struct _SECTION_OBJECT_POINTERS *PSECTION_OBJECT_POINTERS;
 typedef struct _DEVOBJ_EXTENSION *PDEVOBJ_EXTENSION;
 typedef struct _FAST_IO_DISPATCH *PFAST_IO_DISPATCH;
 typedef struct _DMA_ADAPTER *PDMA_ADAPTER;
-typedef struct _SCATTER_GATHER_LIST *PSCATTER_GATHER_LIST;
+typedef struct _SCATTER_GATHER_ELEMENT {
+    PHYSICAL_ADDRESS Address;
+    ULONG Length;
+    ULONG_PTR Reserved;
+} SCATTER_GATHER_ELEMENT, *PSCATTER_GATHER_ELEMENT;
+typedef struct _SCATTER_GATHER_LIST {
+    ULONG NumberOfElements;
+    ULONG_PTR Reserved;
+    SCATTER_GATHER_ELEMENT Elements[];
+} SCATTER_GATHER_LIST, *PSCATTER_GATHER_LIST;
 typedef struct _ACCESS_STATE *PACCESS_STATE;
 typedef struct _KTSS *PKTSS;
 typedef struct _OBJECT_HANDLE_INFORMATION *POBJECT_HANDLE_INFORMATION;
@@ -443,17 +452,7 @@ typedef struct _KWAIT_BLOCK {
 #define MAXIMUM_PRIORITY 32
 
 /* ---- Processor information ------------------------------------------- */
-typedef struct _PROCESSOR_NUMBER {
-    USHORT Group;
-    UCHAR Number;
-    UCHAR Reserved;
-} PROCESSOR_NUMBER, *PPROCESSOR_NUMBER;
-
-typedef struct _GROUP_AFFINITY {
-    KAFFINITY Mask;
-    USHORT Group;
-    USHORT Reserved[3];
-} GROUP_AFFINITY, *PGROUP_AFFINITY;
+/* PROCESSOR_NUMBER and GROUP_AFFINITY are in ntdef.h. */
 
 #define ALL_PROCESSOR_GROUPS 0xffff
 #define MAXIMUM_PROC_PER_GROUP 64
@@ -519,6 +518,19 @@ NTKERNELAPI BOOLEAN NTAPI KeInsertQueueDpc(_Inout_ PRKDPC Dpc, _In_opt_ PVOID Sy
 NTKERNELAPI BOOLEAN NTAPI KeRemoveQueueDpc(_Inout_ PRKDPC Dpc);
 NTKERNELAPI VOID NTAPI KeFlushQueuedDpcs(VOID);
 NTKERNELAPI VOID NTAPI KeSetTargetProcessorDpc(_Inout_ PRKDPC Dpc, _In_ CCHAR Number);
+NTKERNELAPI NTSTATUS NTAPI KeSetTargetProcessorDpcEx(_Inout_ PKDPC Dpc,
+                                                     _In_ PPROCESSOR_NUMBER ProcNumber);
+
+/* DPC watchdog counters of the current processor (Windows 8 and later). */
+typedef struct _KDPC_WATCHDOG_INFORMATION {
+    ULONG DpcTimeLimit;
+    ULONG DpcTimeCount;
+    ULONG DpcWatchdogLimit;
+    ULONG DpcWatchdogCount;
+    ULONG Reserved;
+} KDPC_WATCHDOG_INFORMATION, *PKDPC_WATCHDOG_INFORMATION;
+NTKERNELAPI NTSTATUS NTAPI KeQueryDpcWatchdogInformation(
+    _Out_ PKDPC_WATCHDOG_INFORMATION WatchdogInformation);
 
 /* How urgently a queued DPC runs. */
 typedef enum _KDPC_IMPORTANCE {
@@ -1265,6 +1277,9 @@ NTSYSAPI ULONG NTAPI RtlFindClearBitsAndSet(_In_ PRTL_BITMAP BitMapHeader, _In_ 
 NTSYSAPI BOOLEAN NTAPI RtlAreBitsClear(_In_ PRTL_BITMAP BitMapHeader, _In_ ULONG StartingIndex,
                                        _In_ ULONG Length);
 NTSYSAPI BOOLEAN NTAPI RtlTestBit(_In_ PRTL_BITMAP BitMapHeader, _In_ ULONG BitNumber);
+NTSYSAPI CCHAR NTAPI RtlFindLeastSignificantBit(_In_ ULONGLONG Set);
+NTSYSAPI CCHAR NTAPI RtlFindMostSignificantBit(_In_ ULONGLONG Set);
+NTSYSAPI ULONG NTAPI RtlNumberOfSetBitsUlongPtr(_In_ ULONG_PTR Target);
 NTSYSAPI ULONG NTAPI RtlRandomEx(_Inout_ PULONG Seed);
 NTSYSAPI ULONG NTAPI RtlRandom(_Inout_ PULONG Seed);
 NTSYSAPI VOID NTAPI RtlTimeToTimeFields(_In_ PLARGE_INTEGER Time, _Out_ PVOID TimeFields);

@@ -1,0 +1,1420 @@
+/*
+ * engine.c - the walk (see engine.h for what it computes).
+ *
+ * A work list of items, each a program point and a state, processed last
+ * in first out.  A program point is (context, function, block, event): the
+ * context is the interned call string, so a helper called from two places
+ * is walked once per calling context with its caller's state (inlining),
+ * and a call that returns resumes in the middle of the caller's block.
+ * Before an item is queued, its state is compared with the states already
+ * seen at its point: an equal one drops it (merging), and past
+ * ENGINE_STATES_PER_POINT states the newcomer is widened (differing
+ * constants forgotten), which makes loops reach a fixpoint.
+ *
+ * Only "tracked" storage gets values: globals (the loader gives them known
+ * values), parameters, call results, and locals that some reached
+ * function assigns a constant, a function, an address, a registration
+ * result or another tracked variable.  Other locals stay unknown, so facts
+ * nobody tests never split states.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+#include "state.h"
+
+enum {
+	ENGINE_STATES_PER_POINT = 32,
+	ENGINE_MAX_VISITS = 4000000,
+	ENGINE_MAX_TRACE = 400,
+	NDIS_INTERMEDIATE_DRIVER_BIT = 0x1,
+};
+
+enum phase { PHASE_ENTRY, PHASE_UNLOAD };
+
+/* A persistent list of steps: paths share their common prefix. */
+struct tnode {
+	struct engine_step step;
+	const struct tnode *prev;
+	int len;
+};
+
+struct item {
+	int point;
+	struct state *st;
+	const struct tnode *trace;
+};
+
+/* A call string: where to resume in the caller, and who was called. */
+struct ctx {
+	int parent;             /* -1 for a root */
+	int fn, block, event;   /* resume point in the parent */
+	int call_event;         /* the call's index in the parent's events */
+	int callee;
+	int depth;
+	enum phase phase;
+};
+
+struct point {
+	int ctx, fn, block, event;
+	struct state **seen;
+	int nseen;
+};
+
+struct seen_key {
+	uint64_t hash;
+	int point;
+	struct state *st;
+};
+
+struct engine {
+	const struct driver *drv;
+	const struct program *prog;
+	struct strtab strs;
+	struct engine_result *res;
+	/* tracked roots: "g:Name" and "<fn>:l<var>" strings */
+	struct strtab tracked;
+	struct ctx *ctxs;
+	int nctx, capctx;
+	struct point *points;
+	int npoints, cappoints;
+	int *point_slots;
+	int npoint_slots;
+	struct seen_key *seen;          /* hash set of (point, state) */
+	int nseen, capseen;
+	struct item *work;
+	int nwork, capwork;
+	struct tnode **tchunks;         /* every trace node, freed at the end */
+	int ntchunks, captchunks, tchunk_used;
+	/* success states of DriverEntry, for the unload phase */
+	struct state **ends;
+	const struct tnode **end_traces;
+	int nends, capends;
+	enum phase phase;
+};
+
+static void *xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (!q)
+		abort();
+	return q;
+}
+
+#define GROW(ptr, n, cap)                                               \
+	do {                                                            \
+		if ((n) >= (cap)) {                                     \
+			(cap) = (cap) ? (cap) * 2 : 16;                 \
+			(ptr) = xrealloc((ptr), (size_t)(cap) * sizeof(*(ptr))); \
+		}                                                       \
+	} while (0)
+
+/* ------------------------------------------------------------------ */
+/* Traces */
+
+enum { TCHUNK = 4096 };
+
+static const struct tnode *trace_add(struct engine *e, const struct tnode *prev,
+				     const struct engine_step *step)
+{
+	int len = prev ? prev->len + 1 : 1;
+	/* Long loops would make traces useless: keep the steps that tell the
+	 * story (registrations, returns) past the cap. */
+	if (len > ENGINE_MAX_TRACE && (step->kind == STEP_BRANCH ||
+				       step->kind == STEP_SWITCH ||
+				       step->kind == STEP_CALL ||
+				       step->kind == STEP_RETURN_FROM))
+		return prev;
+	if (e->ntchunks == 0 || e->tchunk_used == TCHUNK) {
+		GROW(e->tchunks, e->ntchunks, e->captchunks);
+		e->tchunks[e->ntchunks++] = xrealloc(NULL, TCHUNK * sizeof(struct tnode));
+		e->tchunk_used = 0;
+	}
+	struct tnode *t = &e->tchunks[e->ntchunks - 1][e->tchunk_used++];
+	t->step = *step;
+	t->prev = prev;
+	t->len = len;
+	return t;
+}
+
+static struct engine_trace trace_flatten(const struct tnode *t)
+{
+	struct engine_trace tr = { NULL, 0 };
+	int n = t ? t->len : 0;
+	if (n == 0)
+		return tr;
+	tr.steps = xrealloc(NULL, (size_t)n * sizeof(*tr.steps));
+	int i = n;
+	for (; t && i > 0; t = t->prev)
+		tr.steps[--i] = t->step;
+	/* capped traces are shorter than their len; close the gap */
+	if (i > 0)
+		memmove(tr.steps, tr.steps + i, (size_t)(n - i) * sizeof(*tr.steps));
+	tr.nsteps = n - i;
+	return tr;
+}
+
+static struct engine_step step_at(enum step_kind kind, int fn, struct model_loc loc)
+{
+	struct engine_step s;
+	memset(&s, 0, sizeof(s));
+	s.kind = kind;
+	s.fn = fn;
+	s.loc = loc;
+	s.expr = -1;
+	return s;
+}
+
+/* ------------------------------------------------------------------ */
+/* Issues */
+
+static bool issue_exists(const struct engine_result *r, enum issue_kind kind,
+			 enum reg_kind reg, int fn, struct model_loc loc)
+{
+	for (int i = 0; i < r->nissues; i++) {
+		const struct engine_issue *x = &r->issues[i];
+		if (x->kind == kind && x->reg == reg && x->fn == fn &&
+		    x->loc.line == loc.line && x->loc.col == loc.col &&
+		    x->loc.file == loc.file)
+			return true;
+	}
+	return false;
+}
+
+static void add_issue(struct engine *e, enum issue_kind kind, enum reg_kind reg,
+		      enum reg_state why, int fn, struct model_loc loc,
+		      const struct state *st, const struct tnode *trace)
+{
+	struct engine_result *r = e->res;
+	if (issue_exists(r, kind, reg, fn, loc))
+		return;
+	GROW(r->issues, r->nissues, r->capissues);
+	struct engine_issue *x = &r->issues[r->nissues++];
+	memset(x, 0, sizeof(*x));
+	x->kind = kind;
+	x->reg = reg;
+	x->why = why;
+	x->fn = fn;
+	x->loc = loc;
+	x->reg_fn = st->reg_fn[reg];
+	x->reg_event = st->reg_ev[reg];
+	x->trace = trace_flatten(trace);
+}
+
+/* ------------------------------------------------------------------ */
+/* Tracked storage */
+
+static void local_key(char *buf, size_t size, int fn, enum var_scope scope, int var)
+{
+	snprintf(buf, size, "%d:%c%d", fn, scope == SCOPE_PARAM ? 'p' : 'l', var);
+}
+
+/* The tracking key of the variable at the root of expression id, into
+ * buf; false when there is no variable root. */
+static bool root_key(const struct model_function *f, int fn, int id, char *buf,
+		     size_t size)
+{
+	int r = model_expr_root(f->exprs, id);
+	if (r < 0)
+		return false;
+	const struct expr *v = &f->exprs[r];
+	if (v->scope == SCOPE_GLOBAL)
+		snprintf(buf, size, "g:%s", v->name);
+	else
+		local_key(buf, size, fn, v->scope, v->var);
+	return true;
+}
+
+static bool is_registration(const struct event *ev)
+{
+	return model_call_is(ev, "NdisMRegisterMiniportDriver") ||
+	       model_call_is(ev, "NdisRegisterProtocolDriver");
+}
+
+static bool is_zeroing(const struct event *ev)
+{
+	return model_call_is(ev, "NdisZeroMemory") || model_call_is(ev, "RtlZeroMemory") ||
+	       model_call_is(ev, "RtlSecureZeroMemory") ||
+	       (model_call_is(ev, "memset") && ev->nargs == 3);
+}
+
+static bool is_copying(const struct event *ev)
+{
+	return model_call_is(ev, "NdisMoveMemory") || model_call_is(ev, "RtlCopyMemory") ||
+	       model_call_is(ev, "RtlMoveMemory") || model_call_is(ev, "memcpy") ||
+	       model_call_is(ev, "memmove");
+}
+
+/* Strips casts. */
+static int strip_casts(const struct expr *x, int id)
+{
+	while (id >= 0 && x[id].kind == EXPR_UNARY && x[id].op == OP_CAST)
+		id = x[id].a;
+	return id;
+}
+
+/* Does a store of value `id` make its target worth tracking? */
+static bool value_worth_tracking(const struct engine *e, int fn,
+				 const struct model_function *f, int id)
+{
+	id = strip_casts(f->exprs, id);
+	if (id < 0)
+		return false;
+	const struct expr *x = &f->exprs[id];
+	switch (x->kind) {
+	case EXPR_INT:
+	case EXPR_FUNC:
+	case EXPR_ZERO_INIT:
+		return true;
+	case EXPR_UNARY:
+		return x->op == OP_ADDR || x->op == OP_NOT;
+	case EXPR_BINARY:
+		return true;    /* |=, &= ~X, comparisons */
+	case EXPR_CALL: {
+		const struct event *ev = &f->events[x->call];
+		int target = e->prog->call_target[fn] ? e->prog->call_target[fn][x->call] : -1;
+		return is_registration(ev) || target >= 0;
+	}
+	case EXPR_VAR:
+	case EXPR_MEMBER:
+	case EXPR_INDEX: {
+		char key[256];
+		return root_key(f, fn, id, key, sizeof(key)) &&
+		       strtab_find(&e->tracked, key) >= 0;
+	}
+	default:
+		return false;
+	}
+}
+
+/* Marks the root of lvalue `target` of function fn as tracked; true when
+ * it is new. */
+static bool track_root(struct engine *e, const struct model_function *f, int fn,
+		       int target)
+{
+	char key[256];
+	if (!root_key(f, fn, target, key, sizeof(key)) ||
+	    strtab_find(&e->tracked, key) >= 0)
+		return false;
+	strtab_intern(&e->tracked, key);
+	return true;
+}
+
+/* The lvalue behind `&x` in an argument, or -1. */
+static int addr_target(const struct model_function *f, int arg)
+{
+	arg = strip_casts(f->exprs, arg);
+	if (arg >= 0 && f->exprs[arg].kind == EXPR_UNARY && f->exprs[arg].op == OP_ADDR)
+		return f->exprs[arg].a;
+	return -1;
+}
+
+/* One pass over a function's events; true when something became
+ * tracked. */
+static bool track_function(struct engine *e, int fn)
+{
+	const struct model_function *f = program_fn(e->prog, fn);
+	bool changed = false;
+	for (int i = 0; i < f->nevents; i++) {
+		const struct event *ev = &f->events[i];
+		if (ev->kind == EV_STORE) {
+			if (value_worth_tracking(e, fn, f, ev->value))
+				changed |= track_root(e, f, fn, ev->target);
+			continue;
+		}
+		if (is_registration(ev) || is_zeroing(ev) || is_copying(ev) ||
+		    model_call_is(ev, "NdisMDeregisterMiniportDriver") ||
+		    model_call_is(ev, "NdisDeregisterProtocolDriver"))
+			for (int k = 0; k < ev->nargs; k++) {
+				int t = addr_target(f, model_call_arg(f, ev, k));
+				if (t >= 0)
+					changed |= track_root(e, f, fn, t);
+			}
+	}
+	return changed;
+}
+
+/* Globals with a static initializer or zero-filled by the loader are
+ * tracked when some function stores into them; the fixpoint follows
+ * copies between variables. */
+static void compute_tracking(struct engine *e)
+{
+	strtab_init(&e->tracked);
+	bool changed = true;
+	for (int round = 0; changed && round < 8; round++) {
+		changed = false;
+		for (int fn = 0; fn < e->prog->nfns; fn++)
+			if (e->drv->depends[fn] && e->prog->call_target[fn])
+				changed |= track_function(e, fn);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Locations and values */
+
+struct frame {
+	int fn;
+	int depth;
+	const struct model_function *f;
+};
+
+static int intern_loc(struct engine *e, const char *s)
+{
+	return strtab_intern(&e->strs, s);
+}
+
+static struct aval eval(struct engine *e, const struct frame *fr,
+			const struct state *st, int id);
+
+/* The location an lvalue expression names, or -1. */
+static int loc_of(struct engine *e, const struct frame *fr,
+		  const struct state *st, int id)
+{
+	const struct expr *x = fr->f->exprs;
+	char buf[512];
+	id = strip_casts(x, id);
+	if (id < 0)
+		return -1;
+	const struct expr *v = &x[id];
+	switch (v->kind) {
+	case EXPR_VAR:
+		if (v->scope == SCOPE_GLOBAL)
+			snprintf(buf, sizeof(buf), "g:%s", v->name);
+		else
+			snprintf(buf, sizeof(buf), "%c%d:%d",
+				 v->scope == SCOPE_PARAM ? 'p' : 'l', fr->depth, v->var);
+		return intern_loc(e, buf);
+	case EXPR_MEMBER: {
+		if (v->arrow) {
+			struct aval p = eval(e, fr, st, v->a);
+			if (p.kind == AV_ADDR) {
+				snprintf(buf, sizeof(buf), "%s.%s", e->strs.s[p.ref], v->name);
+				return intern_loc(e, buf);
+			}
+		}
+		int base = loc_of(e, fr, st, v->a);
+		if (base < 0)
+			return -1;
+		snprintf(buf, sizeof(buf), "%s%s%s", e->strs.s[base],
+			 v->arrow ? "->" : ".", v->name);
+		return intern_loc(e, buf);
+	}
+	case EXPR_INDEX: {
+		int base = loc_of(e, fr, st, v->a);
+		if (base < 0)
+			return -1;
+		snprintf(buf, sizeof(buf), "%s[]", e->strs.s[base]);
+		return intern_loc(e, buf);
+	}
+	case EXPR_UNARY:
+		if (v->op == OP_DEREF) {
+			struct aval p = eval(e, fr, st, v->a);
+			if (p.kind == AV_ADDR)
+				return p.ref;
+			int base = loc_of(e, fr, st, v->a);
+			if (base < 0)
+				return -1;
+			snprintf(buf, sizeof(buf), "%s->*", e->strs.s[base]);
+			return intern_loc(e, buf);
+		}
+		return -1;
+	default:
+		return -1;
+	}
+}
+
+/* Is the storage that lvalue `id` names worth a binding?  Parameters
+ * always are (they carry the caller's addresses); what is reached
+ * through a pointer is, since the pointer said so. */
+static bool loc_tracked(struct engine *e, const struct frame *fr, int id)
+{
+	char key[256];
+	int r = model_expr_root(fr->f->exprs, id);
+	/* Globals start from values the loader knows (zero, or their
+	 * initializer) and drivers test them: always tracked. */
+	if (r < 0 || fr->f->exprs[r].scope == SCOPE_PARAM ||
+	    fr->f->exprs[r].scope == SCOPE_GLOBAL)
+		return true;
+	if (!root_key(fr->f, fr->fn, id, key, sizeof(key)))
+		return true;
+	return strtab_find(&e->tracked, key) >= 0;
+}
+
+static int truth(struct aval v)        /* 1 true, 0 false, -1 unknown */
+{
+	switch (v.kind) {
+	case AV_CONST: return v.c != 0;
+	case AV_NONZERO: case AV_NEG: case AV_ADDR: case AV_FUNC: return 1;
+	case AV_ZERO_AGG: return 0;
+	default: return -1;
+	}
+}
+
+static struct aval from_truth(int t)
+{
+	return t < 0 ? av_top() : av_const(t);
+}
+
+/* a == b: 1, 0 or -1 (unknown). */
+static int compare_eq(struct aval a, struct aval b)
+{
+	if (a.kind == AV_ZERO_AGG) a = av_const(0);
+	if (b.kind == AV_ZERO_AGG) b = av_const(0);
+	if (a.kind == AV_CONST && b.kind == AV_CONST)
+		return a.c == b.c;
+	if (b.kind == AV_CONST) {
+		struct aval t = a; a = b; b = t;
+	}
+	/* a is the constant if there is one */
+	if (a.kind == AV_CONST) {
+		if ((b.kind == AV_NONZERO || b.kind == AV_ADDR || b.kind == AV_FUNC) && a.c == 0)
+			return 0;
+		if (b.kind == AV_NEG && a.c >= 0)
+			return 0;
+		return -1;
+	}
+	if (a.kind == AV_FUNC && b.kind == AV_FUNC)
+		return a.ref == b.ref;
+	if (a.kind == AV_ADDR && b.kind == AV_ADDR)
+		return a.ref == b.ref ? 1 : -1;
+	return -1;
+}
+
+/* Sign facts for relational operators against constants. */
+static int compare_rel(enum expr_op op, struct aval a, struct aval b)
+{
+	if (a.kind == AV_ZERO_AGG) a = av_const(0);
+	if (b.kind == AV_ZERO_AGG) b = av_const(0);
+	if (a.kind == AV_CONST && b.kind == AV_CONST) {
+		switch (op) {
+		case OP_LT: return a.c < b.c;
+		case OP_GT: return a.c > b.c;
+		case OP_LE: return a.c <= b.c;
+		case OP_GE: return a.c >= b.c;
+		default: return -1;
+		}
+	}
+	/* a failure status is below every non-negative constant */
+	if (a.kind == AV_NEG && b.kind == AV_CONST && b.c >= 0)
+		return op == OP_LT || op == OP_LE;
+	if (b.kind == AV_NEG && a.kind == AV_CONST && a.c >= 0)
+		return op == OP_GT || op == OP_GE;
+	return -1;
+}
+
+static struct aval eval_binary(enum expr_op op, struct aval a, struct aval b)
+{
+	long long r;
+	int t;
+	switch (op) {
+	case OP_EQ: return from_truth(compare_eq(a, b));
+	case OP_NE: t = compare_eq(a, b); return from_truth(t < 0 ? -1 : !t);
+	case OP_LT: case OP_GT: case OP_LE: case OP_GE:
+		return from_truth(compare_rel(op, a, b));
+	case OP_LAND: {
+		int x = truth(a), y = truth(b);
+		if (x == 0 || y == 0) return av_const(0);
+		if (x == 1 && y == 1) return av_const(1);
+		return av_top();
+	}
+	case OP_LOR: {
+		int x = truth(a), y = truth(b);
+		if (x == 1 || y == 1) return av_const(1);
+		if (x == 0 && y == 0) return av_const(0);
+		return av_top();
+	}
+	case OP_BITOR:
+		if (a.kind == AV_CONST && b.kind == AV_CONST) return av_const(a.c | b.c);
+		if ((a.kind == AV_CONST && a.c != 0) || (b.kind == AV_CONST && b.c != 0))
+			return av_kind(AV_NONZERO);
+		return av_top();
+	case OP_BITAND:
+		if ((a.kind == AV_CONST && a.c == 0) || (b.kind == AV_CONST && b.c == 0))
+			return av_const(0);
+		break;
+	default:
+		break;
+	}
+	if (a.kind == AV_CONST && b.kind == AV_CONST) {
+		struct expr tmp[3];
+		memset(tmp, 0, sizeof(tmp));
+		tmp[0].kind = EXPR_BINARY; tmp[0].op = op; tmp[0].a = 1; tmp[0].b = 2;
+		tmp[1].kind = EXPR_INT; tmp[1].value = a.c;
+		tmp[2].kind = EXPR_INT; tmp[2].value = b.c;
+		if (model_expr_const(tmp, 0, &r))
+			return av_const(r);
+	}
+	return av_top();
+}
+
+static struct aval eval_unary(enum expr_op op, struct aval a)
+{
+	switch (op) {
+	case OP_NOT: { int t = truth(a); return t < 0 ? av_top() : av_const(!t); }
+	case OP_CAST: case OP_PLUS: return a;
+	case OP_BITNOT: return a.kind == AV_CONST ? av_const(~a.c) : av_top();
+	case OP_NEG: return a.kind == AV_CONST ? av_const(-a.c) : av_top();
+	default: return av_top();
+	}
+}
+
+static int call_result_loc(struct engine *e, int depth, int event)
+{
+	char buf[64];
+	snprintf(buf, sizeof(buf), "r%d:%d", depth, event);
+	return intern_loc(e, buf);
+}
+
+/* Evaluates an expression with an explicit stack (expressions can be
+ * deep).  Lvalues load from the state. */
+static struct aval eval(struct engine *e, const struct frame *fr,
+			const struct state *st, int id)
+{
+	enum { MAX = 256 };
+	struct { int id; int phase; } stack[MAX];
+	struct aval vals[MAX];
+	int sp = 0, vp = 0;
+	const struct expr *x = fr->f->exprs;
+
+	if (id < 0)
+		return av_top();
+	stack[sp].id = id;
+	stack[sp++].phase = 0;
+	while (sp > 0) {
+		int cur = stack[sp - 1].id;
+		const struct expr *v = &x[cur];
+		int nk = v->kind == EXPR_UNARY && v->op != OP_ADDR && v->op != OP_DEREF ? 1 :
+			 v->kind == EXPR_BINARY ? 2 : v->kind == EXPR_COND ? 3 : 0;
+		if (stack[sp - 1].phase < nk) {
+			int kid = stack[sp - 1].phase == 0 ? v->a : stack[sp - 1].phase == 1 ? v->b : v->c;
+			stack[sp - 1].phase++;
+			if (kid < 0 || sp >= MAX || vp >= MAX - 3)
+				return av_top();
+			stack[sp].id = kid;
+			stack[sp++].phase = 0;
+			continue;
+		}
+		struct aval r = av_top();
+		switch (v->kind) {
+		case EXPR_INT: r = av_const(v->value); break;
+		case EXPR_ZERO_INIT: r = av_kind(AV_ZERO_AGG); break;
+		case EXPR_STRING: r = av_kind(AV_NONZERO); break;
+		case EXPR_FUNC: r = av_ref(AV_FUNC, intern_loc(e, v->name)); break;
+		case EXPR_CALL: {
+			const struct aval *b = state_get(st, call_result_loc(e, fr->depth, v->call));
+			r = b ? *b : av_top();
+			break;
+		}
+		case EXPR_VAR: case EXPR_MEMBER: case EXPR_INDEX: {
+			int l = loc_of(e, fr, st, cur);
+			r = l >= 0 ? state_load(st, &e->strs, l) : av_top();
+			break;
+		}
+		case EXPR_UNARY:
+			if (v->op == OP_ADDR) {
+				int a = strip_casts(x, v->a);
+				if (a >= 0 && x[a].kind == EXPR_FUNC) {
+					r = av_ref(AV_FUNC, intern_loc(e, x[a].name));
+				} else {
+					int l = loc_of(e, fr, st, v->a);
+					r = l >= 0 ? av_ref(AV_ADDR, l) : av_kind(AV_NONZERO);
+				}
+			} else if (v->op == OP_DEREF) {
+				int l = loc_of(e, fr, st, cur);
+				r = l >= 0 ? state_load(st, &e->strs, l) : av_top();
+			} else {
+				r = eval_unary(v->op, vals[--vp]);
+			}
+			break;
+		case EXPR_BINARY: {
+			struct aval b = vals[--vp], a = vals[--vp];
+			r = eval_binary(v->op, a, b);
+			break;
+		}
+		case EXPR_COND: {
+			struct aval c = vals[--vp], b = vals[--vp], a = vals[--vp];
+			int t = truth(a);
+			if (t == 1) r = b;
+			else if (t == 0) r = c;
+			else if (b.kind == c.kind && b.c == c.c && b.ref == c.ref) r = b;
+			break;
+		}
+		default:
+			break;
+		}
+		vals[vp++] = r;
+		sp--;
+	}
+	return vp == 1 ? vals[0] : av_top();
+}
+
+/* ------------------------------------------------------------------ */
+/* Branch refinement */
+
+static bool status_type(const char *type)
+{
+	return type && (strstr(type, "STATUS") || strcmp(type, "LONG") == 0 ||
+			strcmp(type, "long") == 0);
+}
+
+/* The location a condition operand names (a variable path or a call
+ * result), or -1; *type gets its type. */
+static int refinable(struct engine *e, const struct frame *fr,
+		     const struct state *st, int id, const char **type)
+{
+	const struct expr *x = fr->f->exprs;
+	id = strip_casts(x, id);
+	if (id < 0)
+		return -1;
+	*type = x[id].type;
+	if (x[id].kind == EXPR_CALL)
+		return call_result_loc(e, fr->depth, x[id].call);
+	if (x[id].kind != EXPR_VAR && x[id].kind != EXPR_MEMBER && x[id].kind != EXPR_INDEX &&
+	    !(x[id].kind == EXPR_UNARY && x[id].op == OP_DEREF))
+		return -1;
+	int l = loc_of(e, fr, st, id);
+	if (l < 0 || !loc_tracked(e, fr, id))
+		return -1;
+	return l;
+}
+
+/* Narrows `loc` to what `value` says (only when it was unknown or less
+ * precise). */
+static void narrow(struct state *st, const struct strtab *t, int loc, struct aval v)
+{
+	struct aval cur = state_load(st, t, loc);
+	if (cur.kind == AV_TOP || (cur.kind == AV_NONZERO && v.kind == AV_CONST))
+		state_set(st, loc, v);
+}
+
+/*
+ * Teaches the state that condition `id` has truth value `want`: for
+ * `x`, `!x`, `x == c`, `x != c`, `x >= 0`, `x < 0` (either way round) on
+ * a tracked location.  A status tested for success is modelled as
+ * success (0) or failure (negative), as SPEC.md says.
+ */
+static void refine(struct engine *e, const struct frame *fr, struct state *st,
+		   int id, bool want)
+{
+	const struct expr *x = fr->f->exprs;
+	for (int guard = 0; guard < 64; guard++) {
+		id = strip_casts(x, id);
+		if (id < 0)
+			return;
+		const struct expr *v = &x[id];
+		if (v->kind == EXPR_UNARY && v->op == OP_NOT) {
+			id = v->a;
+			want = !want;
+			continue;
+		}
+		if (v->kind == EXPR_BINARY && ((v->op == OP_LAND && want) ||
+					       (v->op == OP_LOR && !want))) {
+			refine(e, fr, st, v->a, want);
+			id = v->b;
+			continue;
+		}
+		break;
+	}
+	const struct expr *v = &x[id];
+	const char *type = NULL;
+	if (v->kind != EXPR_BINARY) {
+		int l = refinable(e, fr, st, id, &type);
+		if (l >= 0)
+			narrow(st, &e->strs, l, want ? av_kind(AV_NONZERO) : av_const(0));
+		return;
+	}
+	enum expr_op op = v->op;
+	int lhs = v->a, rhs = v->b;
+	struct aval cv = eval(e, fr, st, rhs);
+	if (cv.kind != AV_CONST) {
+		cv = eval(e, fr, st, lhs);
+		if (cv.kind != AV_CONST)
+			return;
+		int t = lhs; lhs = rhs; rhs = t;
+		/* mirror the operator: c < x is x > c */
+		op = op == OP_LT ? OP_GT : op == OP_GT ? OP_LT :
+		     op == OP_LE ? OP_GE : op == OP_GE ? OP_LE : op;
+	}
+	int l = refinable(e, fr, st, lhs, &type);
+	if (l < 0)
+		return;
+	bool status = status_type(type);
+	if (op == OP_NE) {
+		op = OP_EQ;
+		want = !want;
+	}
+	if (op == OP_EQ) {
+		if (want)
+			narrow(st, &e->strs, l, cv);
+		else if (cv.c == 0)
+			narrow(st, &e->strs, l, status ? av_kind(AV_NEG) : av_kind(AV_NONZERO));
+		return;
+	}
+	/* x >= 0, x > -1 (success) and x < 0 (failure), for statuses */
+	bool success_test = (op == OP_GE && cv.c == 0) || (op == OP_GT && cv.c == -1);
+	bool failure_test = (op == OP_LT && cv.c == 0) || (op == OP_LE && cv.c == -1);
+	if (!status || (!success_test && !failure_test))
+		return;
+	bool success = success_test ? want : !want;
+	narrow(st, &e->strs, l, success ? av_const(0) : av_kind(AV_NEG));
+}
+
+/* ------------------------------------------------------------------ */
+/* Work list */
+
+static int intern_ctx(struct engine *e, int parent, int fn, int block, int event,
+		      int call_event, int callee, enum phase phase)
+{
+	for (int i = 0; i < e->nctx; i++) {
+		const struct ctx *c = &e->ctxs[i];
+		if (c->parent == parent && c->fn == fn && c->block == block &&
+		    c->event == event && c->callee == callee && c->phase == phase)
+			return i;
+	}
+	GROW(e->ctxs, e->nctx, e->capctx);
+	struct ctx *c = &e->ctxs[e->nctx];
+	c->parent = parent;
+	c->fn = fn;
+	c->block = block;
+	c->event = event;
+	c->call_event = call_event;
+	c->callee = callee;
+	c->depth = parent >= 0 ? e->ctxs[parent].depth + 1 : 0;
+	c->phase = phase;
+	return e->nctx++;
+}
+
+static uint64_t point_hash(int ctx, int fn, int block, int event)
+{
+	uint64_t h = 1469598103934665603ULL;
+	h = (h ^ (uint64_t)ctx) * 1099511628211ULL;
+	h = (h ^ (uint64_t)fn) * 1099511628211ULL;
+	h = (h ^ (uint64_t)block) * 1099511628211ULL;
+	h = (h ^ (uint64_t)event) * 1099511628211ULL;
+	return h;
+}
+
+static void point_rehash(struct engine *e)
+{
+	free(e->point_slots);
+	e->npoint_slots = e->npoint_slots ? e->npoint_slots * 2 : 1024;
+	e->point_slots = xrealloc(NULL, (size_t)e->npoint_slots * sizeof(int));
+	memset(e->point_slots, 0xff, (size_t)e->npoint_slots * sizeof(int));
+	size_t mask = (size_t)e->npoint_slots - 1;
+	for (int i = 0; i < e->npoints; i++) {
+		const struct point *p = &e->points[i];
+		size_t s = (size_t)point_hash(p->ctx, p->fn, p->block, p->event) & mask;
+		while (e->point_slots[s] >= 0)
+			s = (s + 1) & mask;
+		e->point_slots[s] = i;
+	}
+}
+
+static int get_point(struct engine *e, int ctx, int fn, int block, int event)
+{
+	if (e->npoints * 2 >= e->npoint_slots)
+		point_rehash(e);
+	size_t mask = (size_t)e->npoint_slots - 1;
+	size_t s = (size_t)point_hash(ctx, fn, block, event) & mask;
+	while (e->point_slots[s] >= 0) {
+		const struct point *p = &e->points[e->point_slots[s]];
+		if (p->ctx == ctx && p->fn == fn && p->block == block && p->event == event)
+			return e->point_slots[s];
+		s = (s + 1) & mask;
+	}
+	GROW(e->points, e->npoints, e->cappoints);
+	struct point *p = &e->points[e->npoints];
+	memset(p, 0, sizeof(*p));
+	p->ctx = ctx;
+	p->fn = fn;
+	p->block = block;
+	p->event = event;
+	e->point_slots[s] = e->npoints;
+	return e->npoints++;
+}
+
+static bool point_has(const struct point *p, const struct state *st)
+{
+	for (int i = 0; i < p->nseen; i++)
+		if (state_equal(p->seen[i], st))
+			return true;
+	return false;
+}
+
+/* Queues (point, state) unless an equal state was seen there; takes
+ * ownership of st. */
+static void enqueue(struct engine *e, int ctx, int fn, int block, int event,
+		    struct state *st, const struct tnode *trace)
+{
+	int pi = get_point(e, ctx, fn, block, event);
+	struct point *p = &e->points[pi];
+	if (p->nseen >= ENGINE_STATES_PER_POINT)
+		state_widen(st, p->seen[0]);
+	if (point_has(p, st)) {
+		state_free(st);
+		return;
+	}
+	p->seen = xrealloc(p->seen, (size_t)(p->nseen + 1) * sizeof(*p->seen));
+	p->seen[p->nseen++] = state_copy(st);
+	GROW(e->work, e->nwork, e->capwork);
+	e->work[e->nwork].point = pi;
+	e->work[e->nwork].st = st;
+	e->work[e->nwork++].trace = trace;
+}
+
+/* ------------------------------------------------------------------ */
+/* Events */
+
+static void store_value(struct engine *e, const struct frame *fr, struct state *st,
+			const struct event *ev)
+{
+	int target = loc_of(e, fr, st, ev->target);
+	if (target < 0)
+		return;
+	if (!loc_tracked(e, fr, ev->target)) {
+		state_kill(st, &e->strs, target);
+		return;
+	}
+	const struct expr *x = fr->f->exprs;
+	int vid = strip_casts(x, ev->value);
+	bool lvalue = vid >= 0 && (x[vid].kind == EXPR_VAR || x[vid].kind == EXPR_MEMBER ||
+				   x[vid].kind == EXPR_INDEX ||
+				   (x[vid].kind == EXPR_UNARY && x[vid].op == OP_DEREF));
+	if (lvalue && (ev->store_op == OP_ASSIGN || ev->store_op == OP_NONE)) {
+		int from = loc_of(e, fr, st, vid);
+		if (from >= 0 && from != target) {
+			state_copy_tree(st, &e->strs, target, from);
+			return;
+		}
+	}
+	struct aval v = eval(e, fr, st, ev->value);
+	state_kill(st, &e->strs, target);
+	state_set(st, target, v);
+	const char *ts = e->strs.s[target];
+	size_t n = strlen(ts);
+	if (v.kind == AV_FUNC && n >= 14 && strcmp(ts + n - 14, "->DriverUnload") == 0)
+		st->flags |= SF_DRIVER_UNLOAD;
+}
+
+/* The location an argument points to (`&x`, or a pointer holding an
+ * address), or -1. */
+static int arg_target(struct engine *e, const struct frame *fr,
+		      const struct state *st, const struct event *ev, int i)
+{
+	int a = model_call_arg(fr->f, ev, i);
+	if (a < 0)
+		return -1;
+	struct aval v = eval(e, fr, st, a);
+	return v.kind == AV_ADDR ? v.ref : -1;
+}
+
+/* What a call we do not follow does to the state: everything whose
+ * address it receives becomes unknown. */
+static void havoc_args(struct engine *e, const struct frame *fr, struct state *st,
+		       const struct event *ev)
+{
+	for (int i = 0; i < ev->nargs; i++) {
+		int t = arg_target(e, fr, st, ev, i);
+		if (t >= 0)
+			state_kill(st, &e->strs, t);
+	}
+}
+
+static bool api_effects(struct engine *e, const struct frame *fr, struct state *st,
+			const struct event *ev)
+{
+	if (is_zeroing(ev)) {
+		int t = arg_target(e, fr, st, ev, 0);
+		if (t >= 0) {
+			state_kill(st, &e->strs, t);
+			state_set(st, t, av_kind(AV_ZERO_AGG));
+		}
+		return true;
+	}
+	if (is_copying(ev)) {
+		int to = arg_target(e, fr, st, ev, 0), from = arg_target(e, fr, st, ev, 1);
+		if (to >= 0 && from >= 0)
+			state_copy_tree(st, &e->strs, to, from);
+		else if (to >= 0)
+			state_kill(st, &e->strs, to);
+		return true;
+	}
+	return false;
+}
+
+static struct engine_step reg_step(enum step_kind kind, const struct frame *fr,
+				   const struct event *ev, enum reg_kind reg)
+{
+	struct engine_step s = step_at(kind, fr->fn, ev->loc);
+	s.name = reg == REG_MINIPORT ? (kind == STEP_DEREGISTER ? "NdisMDeregisterMiniportDriver" :
+					"NdisMRegisterMiniportDriver") :
+		 (kind == STEP_DEREGISTER ? "NdisDeregisterProtocolDriver" :
+		  "NdisRegisterProtocolDriver");
+	s.reg = reg;
+	return s;
+}
+
+/* im-intermediate-flag's fact: the Flags of the characteristics passed to
+ * NdisMRegisterMiniportDriver, when known. */
+static void check_flags(struct engine *e, const struct frame *fr, const struct state *st,
+			const struct event *ev, const struct tnode *trace)
+{
+	int chars = arg_target(e, fr, st, ev, 3);
+	if (chars < 0 || (st->flags & SF_UNKNOWN))
+		return;
+	char buf[512];
+	snprintf(buf, sizeof(buf), "%s.Flags", e->strs.s[chars]);
+	struct aval f = state_load(st, &e->strs, intern_loc(e, buf));
+	if (f.kind != AV_CONST || (f.c & NDIS_INTERMEDIATE_DRIVER_BIT))
+		return;
+	int before = e->res->nissues;
+	add_issue(e, ISSUE_FLAGS_LACK_IM, REG_MINIPORT, REG_NEVER, fr->fn, ev->loc, st, trace);
+	if (e->res->nissues > before)
+		e->res->issues[e->res->nissues - 1].flags = f.c;
+}
+
+/* Splits the state at a registration call: success and failure. */
+static void registration(struct engine *e, const struct frame *fr, int ctx, int block,
+			 int event, struct state *st, const struct event *ev, int evidx,
+			 const struct tnode *trace)
+{
+	enum reg_kind reg = model_call_is(ev, "NdisMRegisterMiniportDriver") ?
+			    REG_MINIPORT : REG_PROTOCOL;
+	if (reg == REG_MINIPORT && e->phase == PHASE_ENTRY)
+		check_flags(e, fr, st, ev, trace);
+	int handle = arg_target(e, fr, st, ev, reg == REG_MINIPORT ? 4 : 2);
+	int result = call_result_loc(e, fr->depth, evidx);
+
+	struct state *ok = state_copy(st);
+	ok->reg[reg] = REG_REGISTERED;
+	ok->reg_fn[reg] = fr->fn;
+	ok->reg_ev[reg] = evidx;
+	state_set(ok, result, av_const(0));
+	if (handle >= 0) {
+		state_kill(ok, &e->strs, handle);
+		state_set(ok, handle, av_kind(AV_NONZERO));
+	}
+	struct engine_step s = reg_step(STEP_REG_OK, fr, ev, reg);
+	enqueue(e, ctx, fr->fn, block, event + 1, ok, trace_add(e, trace, &s));
+
+	st->reg[reg] = REG_FAILED;
+	st->reg_fn[reg] = fr->fn;
+	st->reg_ev[reg] = evidx;
+	state_set(st, result, av_kind(AV_NEG));
+	s = reg_step(STEP_REG_FAILED, fr, ev, reg);
+	enqueue(e, ctx, fr->fn, block, event + 1, st, trace_add(e, trace, &s));
+}
+
+static void deregistration(struct engine *e, const struct frame *fr, struct state *st,
+			   const struct event *ev, const struct tnode **trace)
+{
+	enum reg_kind reg = model_call_is(ev, "NdisMDeregisterMiniportDriver") ?
+			    REG_MINIPORT : REG_PROTOCOL;
+	struct engine_step s = reg_step(STEP_DEREGISTER, fr, ev, reg);
+	*trace = trace_add(e, *trace, &s);
+	if (st->reg[reg] == REG_REGISTERED) {
+		st->reg[reg] = REG_DEREGISTERED;
+		return;
+	}
+	if (!(st->flags & SF_UNKNOWN))
+		add_issue(e, ISSUE_DEREG_WITHOUT_REG, reg, (enum reg_state)st->reg[reg],
+			  fr->fn, ev->loc, st, *trace);
+}
+
+/* Is callee already being walked in this context (recursion)? */
+static bool on_stack(const struct engine *e, int ctx, int callee, int fn)
+{
+	if (callee == fn)
+		return true;
+	for (int c = ctx; c >= 0; c = e->ctxs[c].parent)
+		if (e->ctxs[c].callee == callee || e->ctxs[c].fn == callee)
+			return true;
+	return false;
+}
+
+/* Enters an analyzed function; false when it cannot be followed. */
+static bool enter_call(struct engine *e, const struct frame *fr, int ctx, int block,
+		       int event, struct state *st, const struct event *ev, int evidx,
+		       int callee, const struct tnode *trace)
+{
+	if (e->ctxs[ctx].depth + 1 >= ENGINE_MAX_DEPTH || on_stack(e, ctx, callee, fr->fn))
+		return false;
+	const struct model_function *cf = program_fn(e->prog, callee);
+	int nctx = intern_ctx(e, ctx, fr->fn, block, event + 1, evidx, callee, e->phase);
+	int depth = e->ctxs[nctx].depth;
+	struct state *ns = state_copy(st);
+	state_drop_frame(ns, &e->strs, depth);
+	for (int i = 0; i < ev->nargs && i < cf->nparams; i++) {
+		struct aval v = eval(e, fr, st, model_call_arg(fr->f, ev, i));
+		char buf[32];
+		snprintf(buf, sizeof(buf), "p%d:%d", depth, i);
+		state_set(ns, intern_loc(e, buf), v);
+	}
+	struct engine_step s = step_at(STEP_CALL, fr->fn, ev->loc);
+	s.name = cf->name;
+	enqueue(e, nctx, callee, 0, 0, ns, trace_add(e, trace, &s));
+	state_free(st);
+	return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* Terminators */
+
+static void end_of_entry(struct engine *e, const struct frame *fr, struct state *st,
+			 const struct block *k, const struct tnode *trace)
+{
+	struct aval v = k->cond >= 0 ? eval(e, fr, st, k->cond) : av_top();
+	bool may_fail = v.kind == AV_NEG || v.kind == AV_TOP || v.kind == AV_NONZERO ||
+			(v.kind == AV_CONST && v.c < 0);
+	bool may_succeed = v.kind == AV_TOP || v.kind == AV_NONZERO || v.kind == AV_ZERO_AGG ||
+			   (v.kind == AV_CONST && v.c >= 0);
+	struct engine_step s = step_at(STEP_RETURN, fr->fn, k->loc);
+	s.expr = k->cond;
+	const struct tnode *t = trace_add(e, trace, &s);
+
+	if (may_fail && !(st->flags & SF_UNKNOWN) && !k->implicit_return)
+		for (int r = 0; r < REG__COUNT; r++)
+			if (st->reg[r] == REG_REGISTERED)
+				add_issue(e, ISSUE_LEAK_ON_ERROR, (enum reg_kind)r, REG_REGISTERED,
+					  fr->fn, k->loc, st, t);
+	if (!may_succeed) {
+		state_free(st);
+		return;
+	}
+	if (st->reg[REG_MINIPORT] == REG_REGISTERED && st->reg[REG_PROTOCOL] == REG_REGISTERED &&
+	    !(st->flags & (SF_ASSOC | SF_UNKNOWN)))
+		add_issue(e, ISSUE_NO_ASSOCIATE, REG_MINIPORT, REG_REGISTERED, fr->fn,
+			  program_fn(e->prog, e->drv->entry)->loc, st, t);
+	state_drop_frame(st, &e->strs, 0);
+	for (int i = 0; i < e->nends; i++)
+		if (state_equal(e->ends[i], st)) {
+			state_free(st);
+			return;
+		}
+	GROW(e->ends, e->nends, e->capends);
+	e->end_traces = xrealloc(e->end_traces, (size_t)e->capends * sizeof(*e->end_traces));
+	e->ends[e->nends] = st;
+	e->end_traces[e->nends++] = t;
+}
+
+static void end_of_unload(struct engine *e, const struct frame *fr, struct state *st,
+			  const struct block *k, const struct tnode *trace)
+{
+	struct engine_step s = step_at(STEP_RETURN, fr->fn, k->loc);
+	s.expr = k->cond;
+	const struct tnode *t = trace_add(e, trace, &s);
+	if (!(st->flags & SF_UNKNOWN))
+		for (int r = 0; r < REG__COUNT; r++)
+			if (st->reg[r] == REG_REGISTERED)
+				add_issue(e, ISSUE_UNLOAD_MISSES, (enum reg_kind)r, REG_REGISTERED,
+					  e->drv->unload, program_fn(e->prog, e->drv->unload)->loc,
+					  st, t);
+	state_free(st);
+}
+
+static void do_return(struct engine *e, const struct frame *fr, int ctx, struct state *st,
+		      const struct block *k, const struct tnode *trace)
+{
+	const struct ctx *c = &e->ctxs[ctx];
+	if (c->parent < 0) {
+		if (c->phase == PHASE_ENTRY)
+			end_of_entry(e, fr, st, k, trace);
+		else
+			end_of_unload(e, fr, st, k, trace);
+		return;
+	}
+	struct aval v = k->cond >= 0 ? eval(e, fr, st, k->cond) : av_top();
+	state_drop_frame(st, &e->strs, c->depth);
+	state_set(st, call_result_loc(e, c->depth - 1, c->call_event), v);
+	struct engine_step s = step_at(STEP_RETURN_FROM, fr->fn, k->loc);
+	s.name = fr->f->name;
+	enqueue(e, c->parent, c->fn, c->block, c->event, st, trace_add(e, trace, &s));
+}
+
+static void do_branch(struct engine *e, const struct frame *fr, int ctx, struct state *st,
+		      const struct block *k, const struct tnode *trace)
+{
+	struct aval v = eval(e, fr, st, k->cond);
+	int t = truth(v);
+	for (int side = 0; side < 2; side++) {
+		bool want = side == 0;
+		if (t >= 0 && t != (int)want)
+			continue;
+		struct state *ns = side == 0 && t < 0 ? state_copy(st) : st;
+		if (t < 0)
+			refine(e, fr, ns, k->cond, want);
+		struct engine_step s = step_at(STEP_BRANCH, fr->fn, k->loc);
+		s.expr = k->cond;
+		s.taken = want;
+		enqueue(e, ctx, fr->fn, k->succ[side], 0, ns, trace_add(e, trace, &s));
+		if (t >= 0)
+			return;
+	}
+}
+
+static void do_switch(struct engine *e, const struct frame *fr, int ctx, struct state *st,
+		      const struct block *k, const struct tnode *trace)
+{
+	struct aval v = eval(e, fr, st, k->cond);
+	const char *type = NULL;
+	int l = refinable(e, fr, st, k->cond, &type);
+	bool matched = false;
+	for (int i = 0; i < k->ncases; i++) {
+		const struct switch_case *sc = &fr->f->cases[k->first_case + i];
+		bool take = v.kind != AV_CONST || !sc->known ||
+			    (v.c >= sc->lo && v.c <= sc->hi);
+		if (v.kind == AV_CONST && sc->known && take)
+			matched = true;
+		if (v.kind == AV_NEG && sc->known && sc->lo >= 0)
+			take = false;
+		if (!take)
+			continue;
+		struct state *ns = state_copy(st);
+		if (l >= 0 && sc->known && sc->lo == sc->hi)
+			narrow(ns, &e->strs, l, av_const(sc->lo));
+		struct engine_step s = step_at(STEP_SWITCH, fr->fn, k->loc);
+		s.expr = k->cond;
+		s.case_value = sc->lo;
+		enqueue(e, ctx, fr->fn, sc->target, 0, ns, trace_add(e, trace, &s));
+	}
+	if (matched) {
+		state_free(st);
+		return;
+	}
+	struct engine_step s = step_at(STEP_SWITCH, fr->fn, k->loc);
+	s.expr = k->cond;
+	s.is_default = true;
+	enqueue(e, ctx, fr->fn, k->succ[0], 0, st, trace_add(e, trace, &s));
+}
+
+/* ------------------------------------------------------------------ */
+/* One item */
+
+/* Walks the events of the item's block from its event on; returns false
+ * when the state went elsewhere (a split or a call). */
+static bool run_events(struct engine *e, const struct frame *fr, int ctx, int block,
+		       int *event, struct state **stp, const struct tnode **trace)
+{
+	const struct block *k = &fr->f->blocks[block];
+	struct state *st = *stp;
+	for (; *event < k->nevents; (*event)++) {
+		int evidx = k->first_event + *event;
+		const struct event *ev = &fr->f->events[evidx];
+		if (ev->kind == EV_STORE) {
+			store_value(e, fr, st, ev);
+			continue;
+		}
+		int target = e->prog->call_target[fr->fn] ? e->prog->call_target[fr->fn][evidx] :
+			     CALL_API;
+		if (is_registration(ev)) {
+			registration(e, fr, ctx, block, *event, st, ev, evidx, *trace);
+			return false;
+		}
+		if (model_call_is(ev, "NdisMDeregisterMiniportDriver") ||
+		    model_call_is(ev, "NdisDeregisterProtocolDriver")) {
+			deregistration(e, fr, st, ev, trace);
+			continue;
+		}
+		if (model_call_is(ev, "NdisIMAssociateMiniport")) {
+			if (st->reg[REG_MINIPORT] == REG_REGISTERED &&
+			    st->reg[REG_PROTOCOL] == REG_REGISTERED)
+				st->flags |= SF_ASSOC;
+			continue;
+		}
+		if (target >= 0 &&
+		    enter_call(e, fr, ctx, block, *event, st, ev, evidx, target, *trace))
+			return false;
+		if (target == CALL_API && api_effects(e, fr, st, ev))
+			continue;
+		havoc_args(e, fr, st, ev);
+		state_set(st, call_result_loc(e, fr->depth, evidx), av_top());
+		if (target == CALL_UNRESOLVED || target == CALL_AMBIGUOUS || target >= 0) {
+			st->flags |= SF_UNKNOWN;
+			struct engine_step s = step_at(STEP_UNKNOWN_CALL, fr->fn, ev->loc);
+			s.name = ev->callee;
+			*trace = trace_add(e, *trace, &s);
+		}
+	}
+	*stp = st;
+	return true;
+}
+
+static void process(struct engine *e, struct item it)
+{
+	const struct point *p = &e->points[it.point];
+	int ctx = p->ctx, block = p->block, event = p->event;
+	struct frame fr = { p->fn, e->ctxs[ctx].depth, program_fn(e->prog, p->fn) };
+	struct state *st = it.st;
+	const struct tnode *trace = it.trace;
+
+	if (block < 0 || block >= fr.f->nblocks) {
+		state_free(st);
+		return;
+	}
+	if (!run_events(e, &fr, ctx, block, &event, &st, &trace))
+		return;
+	const struct block *k = &fr.f->blocks[block];
+	switch (k->term) {
+	case TERM_GOTO:
+		enqueue(e, ctx, fr.fn, k->succ[0], 0, st, trace);
+		break;
+	case TERM_BRANCH:
+		do_branch(e, &fr, ctx, st, k, trace);
+		break;
+	case TERM_SWITCH:
+		do_switch(e, &fr, ctx, st, k, trace);
+		break;
+	case TERM_RETURN:
+		do_return(e, &fr, ctx, st, k, trace);
+		break;
+	case TERM_EXIT:
+		state_free(st);
+		break;
+	}
+}
+
+static void drain(struct engine *e)
+{
+	while (e->nwork > 0) {
+		if (++e->res->visits > ENGINE_MAX_VISITS) {
+			e->res->exhausted = true;
+			while (e->nwork > 0)
+				state_free(e->work[--e->nwork].st);
+			return;
+		}
+		struct item it = e->work[--e->nwork];
+		process(e, it);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Start states */
+
+/* Static initial values of the tracked globals of every file. */
+static void bind_globals(struct engine *e, struct state *st)
+{
+	for (int f = 0; f < e->prog->nfiles; f++) {
+		const struct model_file *mf = e->prog->files[f];
+		for (int g = 0; g < mf->nglobals; g++) {
+			const struct model_global *gl = &mf->globals[g];
+			char key[512];
+			snprintf(key, sizeof(key), "g:%s", gl->name);
+			if (!gl->is_definition)
+				continue;
+			for (int i = 0; i < gl->ninits; i++) {
+				const struct expr *v = &mf->gexprs[gl->inits[i].value];
+				struct aval a = av_top();
+				long long c;
+				if (v->kind == EXPR_ZERO_INIT)
+					a = av_kind(AV_ZERO_AGG);
+				else if (v->kind == EXPR_FUNC)
+					a = av_ref(AV_FUNC, intern_loc(e, v->name));
+				else if (model_expr_const(mf->gexprs, gl->inits[i].value, &c))
+					a = av_const(c);
+				else if (v->kind == EXPR_UNARY && v->op == OP_ADDR &&
+					 v->a >= 0 && mf->gexprs[v->a].kind == EXPR_FUNC)
+					a = av_ref(AV_FUNC, intern_loc(e, mf->gexprs[v->a].name));
+				char buf[768];
+				snprintf(buf, sizeof(buf), "%s%s", key, gl->inits[i].path);
+				if (a.kind != AV_TOP)
+					state_set(st, intern_loc(e, buf), a);
+			}
+		}
+	}
+}
+
+static void run_entry(struct engine *e)
+{
+	struct state *st = state_new();
+	bind_globals(e, st);
+	e->phase = PHASE_ENTRY;
+	int ctx = intern_ctx(e, -1, -1, -1, -1, -1, e->drv->entry, PHASE_ENTRY);
+	enqueue(e, ctx, e->drv->entry, 0, 0, st, NULL);
+	drain(e);
+}
+
+static void run_unload(struct engine *e)
+{
+	const struct driver *d = e->drv;
+	e->res->success_states = e->nends;
+	if (d->unload < 0 || !e->prog->call_target[d->unload])
+		return;
+	e->phase = PHASE_UNLOAD;
+	int ctx = intern_ctx(e, -1, -1, -1, -1, -1, d->unload, PHASE_UNLOAD);
+	const struct model_function *uf = program_fn(e->prog, d->unload);
+	for (int i = 0; i < e->nends; i++) {
+		struct state *st = e->ends[i];
+		bool entered = d->unload_from_chars ? st->reg[REG_MINIPORT] == REG_REGISTERED :
+			       (st->flags & SF_DRIVER_UNLOAD) != 0;
+		if (!entered)
+			continue;
+		struct engine_step s = step_at(STEP_UNLOAD, d->unload, uf->loc);
+		s.name = uf->name;
+		enqueue(e, ctx, d->unload, 0, 0, state_copy(st),
+			trace_add(e, e->end_traces[i], &s));
+	}
+	drain(e);
+}
+
+static void engine_free(struct engine *e)
+{
+	for (int i = 0; i < e->npoints; i++) {
+		for (int k = 0; k < e->points[i].nseen; k++)
+			state_free(e->points[i].seen[k]);
+		free(e->points[i].seen);
+	}
+	for (int i = 0; i < e->nends; i++)
+		state_free(e->ends[i]);
+	for (int i = 0; i < e->ntchunks; i++)
+		free(e->tchunks[i]);
+	free(e->tchunks);
+	free(e->ends);
+	free(e->end_traces);
+	free(e->points);
+	free(e->point_slots);
+	free(e->ctxs);
+	free(e->work);
+	free(e->seen);
+	strtab_free(&e->strs);
+	strtab_free(&e->tracked);
+}
+
+struct engine_result *engine_run(const struct driver *drv)
+{
+	struct engine e;
+	memset(&e, 0, sizeof(e));
+	e.drv = drv;
+	e.prog = drv->prog;
+	e.res = calloc(1, sizeof(*e.res));
+	if (!e.res)
+		abort();
+	strtab_init(&e.strs);
+	compute_tracking(&e);
+	if (drv->entry >= 0 && e.prog->call_target[drv->entry]) {
+		run_entry(&e);
+		run_unload(&e);
+	}
+	struct engine_result *r = e.res;
+	engine_free(&e);
+	return r;
+}
+
+void engine_result_free(struct engine_result *r)
+{
+	if (!r)
+		return;
+	for (int i = 0; i < r->nissues; i++)
+		free(r->issues[i].trace.steps);
+	free(r->issues);
+	free(r);
+}
+
+const struct event *engine_reg_event(const struct driver *drv,
+				     const struct engine_issue *is)
+{
+	if (is->reg_fn < 0 || is->reg_event < 0)
+		return NULL;
+	const struct model_function *f = program_fn(drv->prog, is->reg_fn);
+	return is->reg_event < f->nevents ? &f->events[is->reg_event] : NULL;
+}

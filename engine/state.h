@@ -1,0 +1,95 @@
+/*
+ * state.h - the engine's abstract values, locations and states.
+ *
+ * A location is an interned string naming storage relative to a call
+ * depth: "g:Name" (a global), "l2:5" (local #5 of the function at depth
+ * 2), "p0:1" (its parameter #1), "r1:7" (the result of call event #7 at
+ * depth 1), followed by ".Field", "[]" (any element) or "->Field" (through
+ * a pointer whose target is unknown).  A state maps locations to abstract
+ * values, sorted by location id so that equal states compare equal.
+ */
+#ifndef NDISLINT_ENGINE_STATE_H
+#define NDISLINT_ENGINE_STATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+enum aval_kind {
+	AV_TOP,         /* unknown */
+	AV_CONST,       /* a known integer */
+	AV_NONZERO,     /* not zero (a non-NULL handle), sign unknown */
+	AV_NEG,         /* a failure status: negative */
+	AV_ZERO_AGG,    /* an aggregate filled with zeros */
+	AV_ADDR,        /* the address of location `ref` */
+	AV_FUNC,        /* the function named by string `ref` */
+};
+
+struct aval {
+	enum aval_kind kind;
+	long long c;
+	int ref;
+};
+
+/* Interned strings: locations and function names. */
+struct strtab {
+	char **s;
+	int *depth;             /* frame depth of a location, -1 global/other */
+	int n, cap;
+	int *slots;             /* open addressing, -1 empty */
+	int nslots;
+};
+
+void strtab_init(struct strtab *t);
+void strtab_free(struct strtab *t);
+int strtab_intern(struct strtab *t, const char *s);
+int strtab_find(const struct strtab *t, const char *s);  /* -1: none */
+
+struct binding {
+	int loc;
+	struct aval v;
+};
+
+enum state_flag {
+	SF_UNKNOWN = 1,         /* the path passed through an unresolved call */
+	SF_ASSOC = 2,           /* NdisIMAssociateMiniport after both
+	                           registrations succeeded */
+	SF_DRIVER_UNLOAD = 4,   /* DriverObject->DriverUnload was set */
+};
+
+struct state {
+	unsigned char reg[2];   /* enum reg_state per enum reg_kind */
+	unsigned char flags;
+	int reg_fn[2], reg_ev[2];       /* the registration call that set reg */
+	int n, cap;
+	struct binding *b;
+};
+
+struct state *state_new(void);
+struct state *state_copy(const struct state *s);
+void state_free(struct state *s);
+bool state_equal(const struct state *a, const struct state *b);
+uint64_t state_hash(const struct state *s);
+
+/* The exact binding of loc, or NULL. */
+const struct aval *state_get(const struct state *s, int loc);
+/* Binds loc (TOP removes the binding). */
+void state_set(struct state *s, int loc, struct aval v);
+/* Removes loc and every location below it (".x", "[]", "->x"). */
+void state_kill(struct state *s, const struct strtab *t, int loc);
+/* The value of loc: its binding, else a zero-filled aggregate around it,
+ * else TOP. */
+struct aval state_load(const struct state *s, const struct strtab *t, int loc);
+/* Copies loc `from` and everything below it onto `to`. */
+void state_copy_tree(struct state *s, struct strtab *t, int to, int from);
+/* Removes every location of frame `depth`. */
+void state_drop_frame(struct state *s, const struct strtab *t, int depth);
+/* Keeps only the bindings `s` and `ref` agree on: the rest becomes
+ * unknown (widening at a busy point: its states can only shrink). */
+void state_widen(struct state *s, const struct state *ref);
+
+static inline struct aval av_top(void) { struct aval v = { AV_TOP, 0, -1 }; return v; }
+static inline struct aval av_const(long long c) { struct aval v = { AV_CONST, c, -1 }; return v; }
+static inline struct aval av_kind(enum aval_kind k) { struct aval v = { k, 0, -1 }; return v; }
+static inline struct aval av_ref(enum aval_kind k, int ref) { struct aval v = { k, 0, ref }; return v; }
+
+#endif
