@@ -692,7 +692,12 @@ static void build_call(struct fb *b, int n)
 		CXCursor fn = clang_getCursorReferenced(b->n[ref].cur);
 		e->callee = spelling_of(b, fn);
 		CXCursor canon = clang_getCanonicalCursor(fn);
-		e->declared_in_header = clang_Location_isInSystemHeader(clang_getCursorLocation(canon)) != 0;
+		CXSourceLocation dl = clang_getCursorLocation(canon);
+		CXFile df = NULL;
+		clang_getFileLocation(dl, &df, NULL, NULL, NULL);
+		/* An API: declared in a system header, or a compiler builtin
+		 * (no file at all: _exception_code behind GetExceptionCode). */
+		e->declared_in_header = !df || clang_Location_isInSystemHeader(dl) != 0;
 		struct fe_pos p = fe_file_pos(b->fe, loc);
 		const struct macro_use *m = p.file && clang_File_isEqual(p.file, b->fe->main_file) ?
 			fe_macro_at(b->fe, p.offset) : NULL;

@@ -7,10 +7,6 @@
 
 extern const struct rule rule_protocol_deregister_on_error;
 
-void rule_report_leak(const struct driver *drv, const struct engine_issue *is,
-		      struct findings *out, const struct rule *rule,
-		      const char *reg_api, const char *dereg_api);
-
 static void pde_report(const struct driver *drv, const struct engine_issue *is,
 		       struct findings *out)
 {

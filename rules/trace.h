@@ -30,4 +30,15 @@ typedef void (*rule_issue_fn)(const struct driver *drv,
 void rule_each_issue(const struct driver *drv, enum issue_kind kind, int reg,
 		     rule_issue_fn fn, struct findings *out);
 
+/* The deregister-on-error finding for an issue (miniport and protocol
+ * rules share it): message, trace, and the fix-it before the return. */
+void rule_report_leak(const struct driver *drv, const struct engine_issue *is,
+		      struct findings *out, const struct rule *rule,
+		      const char *reg_api, const char *dereg_api);
+
+/* The deregister-on-unload finding at the unload handler's name. */
+void rule_report_unload(const struct driver *drv, const struct engine_issue *is,
+			struct findings *out, const struct rule *rule,
+			const char *reg_api, const char *dereg_api);
+
 #endif
