@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "initcalls.h"
 #include "state.h"
 
 enum {
@@ -866,12 +867,55 @@ static void enqueue(struct engine *e, int ctx, int fn, int block, int event,
 /* ------------------------------------------------------------------ */
 /* Events */
 
+/* The state path of a global location ("g:G.Lock[]" -> "G.Lock"): a
+ * dereference ends it, a subscript collapses to the whole array.  NULL
+ * for storage that is not global. */
+static char *global_state_path(const struct engine *e, int loc)
+{
+	const char *s = e->strs.s[loc];
+	if (strncmp(s, "g:", 2) != 0)
+		return NULL;
+	s += 2;
+	size_t n = 0;
+	while (s[n] && s[n] != '[' && !(s[n] == '-' && s[n + 1] == '>'))
+		n++;
+	char *p = strndup(s, n);
+	if (!p)
+		abort();
+	return p;
+}
+
+/* miniport-ready-before-register's fact: global state written while the
+ * miniport registration is in force on this path. */
+static void late_write(struct engine *e, const struct frame *fr, const struct state *st,
+		       int loc, const struct event *ev, bool by_call,
+		       const struct tnode *trace)
+{
+	if (e->phase != PHASE_ENTRY || st->reg[REG_MINIPORT] != REG_REGISTERED)
+		return;
+	char *path = global_state_path(e, loc);
+	if (!path)
+		return;
+	int before = e->res->nissues;
+	struct engine_step s = step_at(STEP_LATE_WRITE, fr->fn, ev->loc);
+	s.name = ev->kind == EV_CALL ? (ev->macro ? ev->macro : ev->callee) : NULL;
+	add_issue(e, ISSUE_LATE_WRITE, REG_MINIPORT, REG_REGISTERED, fr->fn, ev->loc, st,
+		  trace_add(e, trace, &s));
+	if (e->res->nissues > before) {
+		e->res->issues[e->res->nissues - 1].path = path;
+		e->res->issues[e->res->nissues - 1].by_call = by_call;
+	} else {
+		free(path);
+	}
+}
+
 static void store_value(struct engine *e, const struct frame *fr, struct state *st,
-			const struct event *ev)
+			const struct event *ev, const struct tnode *trace)
 {
 	int target = loc_of(e, fr, st, ev->target);
 	if (target < 0)
 		return;
+	late_write(e, fr, st, target, ev, false, trace);
 	if (!loc_tracked(e, fr, ev->target)) {
 		state_kill(st, &e->strs, target);
 		return;
@@ -1202,7 +1246,7 @@ static bool run_events(struct engine *e, const struct frame *fr, int ctx, int bl
 		int evidx = k->first_event + *event;
 		const struct event *ev = &fr->f->events[evidx];
 		if (ev->kind == EV_STORE) {
-			store_value(e, fr, st, ev);
+			store_value(e, fr, st, ev, *trace);
 			continue;
 		}
 		int target = e->prog->call_target[fr->fn] ? e->prog->call_target[fr->fn][evidx] :
@@ -1225,6 +1269,12 @@ static bool run_events(struct engine *e, const struct frame *fr, int ctx, int bl
 		if (target >= 0 &&
 		    enter_call(e, fr, ctx, block, *event, st, ev, evidx, target, *trace))
 			return false;
+		const struct initcall *ic = target == CALL_API ? initcall_find(ev) : NULL;
+		for (int i = 0; ic && !ic->releases && i < ev->nargs && i < 32; i++) {
+			int t = (ic->args & (1u << i)) ? arg_target(e, fr, st, ev, i) : -1;
+			if (t >= 0)
+				late_write(e, fr, st, t, ev, true, *trace);
+		}
 		if (target == CALL_API && api_effects(e, fr, st, ev))
 			continue;
 		havoc_args(e, fr, st, ev);
@@ -1404,8 +1454,10 @@ void engine_result_free(struct engine_result *r)
 {
 	if (!r)
 		return;
-	for (int i = 0; i < r->nissues; i++)
+	for (int i = 0; i < r->nissues; i++) {
 		free(r->issues[i].trace.steps);
+		free(r->issues[i].path);
+	}
 	free(r->issues);
 	free(r);
 }

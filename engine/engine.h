@@ -45,6 +45,7 @@ enum step_kind {
 	STEP_RETURN,            /* the return that ends the path */
 	STEP_UNLOAD,            /* the unload handler entered */
 	STEP_ASSOCIATE,         /* NdisIMAssociateMiniport called */
+	STEP_LATE_WRITE,        /* state written after the registration */
 };
 
 struct engine_step {
@@ -74,6 +75,10 @@ enum issue_kind {
 	                           registered */
 	ISSUE_NO_ASSOCIATE,     /* DriverEntry succeeds with both registered,
 	                           without NdisIMAssociateMiniport after */
+	ISSUE_LATE_WRITE,       /* DriverEntry (or what it calls) writes or
+	                           initializes global state after a
+	                           successful NdisMRegisterMiniportDriver and
+	                           before any deregistration */
 };
 
 struct engine_issue {
@@ -85,6 +90,10 @@ struct engine_issue {
 	int reg_fn;             /* the registration call that succeeded */
 	int reg_event;          /*   (LEAK_ON_ERROR, UNLOAD_MISSES), -1 */
 	long long flags;        /* FLAGS_LACK_IM: the Flags value found */
+	char *path;             /* LATE_WRITE: the state written, as a
+	                           global followed by .fields ("G.Lock") */
+	bool by_call;           /* LATE_WRITE: an initializing call, not an
+	                           assignment */
 	struct engine_trace trace;
 };
 

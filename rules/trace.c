@@ -68,6 +68,14 @@ static void step_text(const struct driver *drv, const struct engine_step *s,
 	case STEP_ASSOCIATE:
 		snprintf(buf, size, "NdisIMAssociateMiniport is called");
 		break;
+	case STEP_LATE_WRITE:
+		if (s->name)
+			snprintf(buf, size, "%s initializes the state while the miniport "
+				 "is registered", s->name);
+		else
+			snprintf(buf, size, "the state is written while the miniport is "
+				 "registered");
+		break;
 	}
 }
 
