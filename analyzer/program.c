@@ -466,8 +466,36 @@ static bool prog_arg_object(const struct model_function *fn, int arg,
 	return model_expr_path(fn->exprs, arg, buf, size);
 }
 
+/* Does a reached function copy `object` as a whole into `into`
+ * (`MChars = Template;`)? */
+static bool drv_object_copied(const struct driver *drv, const char *object,
+			      const char *into)
+{
+	const struct program *prog = drv->prog;
+
+	for (int id = 0; id < prog->nfns; id++) {
+		if (!drv->reaches[id])
+			continue;
+		const struct model_function *fn = program_fn(prog, id);
+		for (int e = 0; e < fn->nevents; e++) {
+			const struct event *ev = &fn->events[e];
+			char to[512], from[512];
+
+			if (ev->kind != EV_STORE || ev->value < 0 ||
+			    fn->exprs[ev->value].kind == EXPR_CALL)
+				continue;
+			if (model_expr_path(fn->exprs, ev->target, to, sizeof(to)) &&
+			    model_expr_path(fn->exprs, ev->value, from, sizeof(from)) &&
+			    strcmp(to, into) == 0 && strcmp(from, object) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
 /* Is `object` passed as the characteristics (4th argument) of a
- * NdisMRegisterMiniportDriver call in a function the driver reaches? */
+ * NdisMRegisterMiniportDriver call in a function the driver reaches, or
+ * copied whole into the object that is? */
 static bool drv_object_registered(const struct driver *drv,
 				  const char *object)
 {
@@ -488,7 +516,8 @@ static bool drv_object_registered(const struct driver *drv,
 				continue;
 			if (prog_arg_object(fn, model_call_arg(fn, ev, 3),
 					    path, sizeof(path)) &&
-			    strcmp(path, object) == 0)
+			    (strcmp(path, object) == 0 ||
+			     drv_object_copied(drv, object, path)))
 				return true;
 		}
 	}
