@@ -277,10 +277,6 @@ static int opt_flag(struct cli_options *opt, const char *arg)
  * and a -o that names a directory. */
 static int opt_check_unbuilt(const struct cli_options *opt)
 {
-	if (opt->format == CLI_FORMAT_JSON) {
-		cli_error("--format json: not implemented yet (use text or sarif)");
-		return CLI_ERROR;
-	}
 	if (opt->html_dir) {
 		cli_error("--html: not implemented yet (needs the run store)");
 		return CLI_ERROR;

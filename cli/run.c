@@ -227,6 +227,8 @@ static int run_emit(const struct run *r, FILE *out,
 {
 	if (r->opt->format == CLI_FORMAT_SARIF)
 		return report_sarif(out, &r->fs, rule_registry, rule_count, ro);
+	if (r->opt->format == CLI_FORMAT_JSON)
+		return report_json(out, &r->fs, (size_t)r->nfiles, ro);
 	return report_text(out, &r->fs, ro);
 }
 
@@ -319,6 +321,7 @@ static int run_steps(struct run *r, int argc, char **argv)
 	const struct cli_options *o = r->opt;
 	struct report_options ro = {
 		.source_root = o->source_root,
+		.tool_version = NDISLINT_VERSION,
 		.argc = argc,
 		.argv = argv,
 		.quiet = o->quiet,

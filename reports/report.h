@@ -61,6 +61,15 @@ int report_sarif(FILE *out, const struct findings *fs,
 		 const struct report_options *o);
 
 /*
+ * `--format json`: every finding (suppressed ones marked) with its steps,
+ * fix-its and fingerprint, the run notes and a summary; the schema is in
+ * reports/json.c.  `nfiles` is the number of input files.  Returns 0, or
+ * -1 when writing failed.
+ */
+int report_json(FILE *out, const struct findings *fs, size_t nfiles,
+		const struct report_options *o);
+
+/*
  * The one summary line on stderr, e.g.
  *   ndislint: 3 findings (2 errors, 1 warning) in 4 files, 1 suppressed
  *   ndislint: no findings in 1 file

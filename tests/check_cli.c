@@ -670,6 +670,46 @@ START_TEST(output_file_is_atomic)
 }
 END_TEST
 
+/* --format json: the documented schema, findings in order, a summary that
+ * counts them. */
+START_TEST(json_format)
+{
+	struct tmp t;
+	char src[256], inc[256];
+	const char *args[] = {"check", "--format", "json", src, "--",
+			      "-isystem", inc, NULL};
+	struct run_result r;
+	json_error_t jerr;
+	json_t *root, *findings, *summary, *first;
+
+	if (tool() == NULL)
+		return;
+	tmp_init(&t);
+	put_im_driver(&t, "drv.c", "", src, sizeof src, inc, sizeof inc);
+	r = run_tool(NULL, args);
+	ck_assert_msg(r.status == 1, "exit %d: %s", r.status, r.err);
+	root = json_loads(r.out, 0, &jerr);
+	ck_assert_msg(root != NULL, "not JSON: %s", jerr.text);
+	ck_assert_str_eq(json_string_value(json_object_get(root, "schema")),
+			 "ndislint-findings");
+	ck_assert_int_eq(json_integer_value(json_object_get(root, "version")), 1);
+	findings = json_object_get(root, "findings");
+	summary = json_object_get(root, "summary");
+	ck_assert(json_array_size(findings) > 0);
+	ck_assert_int_eq(json_integer_value(json_object_get(summary, "findings")),
+			 (json_int_t)json_array_size(findings));
+	first = json_array_get(findings, 0);
+	ck_assert_ptr_nonnull(json_string_value(json_object_get(first, "rule")));
+	ck_assert(json_integer_value(json_object_get(first, "line")) > 0);
+	ck_assert_int_eq(strlen(json_string_value(json_object_get(first, "fingerprint"))), 64);
+	ck_assert(json_is_array(json_object_get(first, "steps")));
+	ck_assert(json_is_array(json_object_get(first, "fixits")));
+	json_decref(root);
+	result_free(&r);
+	tmp_done(&t);
+}
+END_TEST
+
 START_TEST(sarif_is_json)
 {
 	struct tmp t;
@@ -931,6 +971,7 @@ Suite *cli_suite(void)
 	tcase_add_test(e2e, compdb_runs);
 	tcase_add_test(e2e, output_file_is_atomic);
 	tcase_add_test(e2e, sarif_is_json);
+	tcase_add_test(e2e, json_format);
 	tcase_add_test(e2e, disable_every_rule);
 	tcase_add_test(e2e, suppression_comment);
 	suite_add_tcase(s, e2e);
