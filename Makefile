@@ -16,7 +16,7 @@ TEST_SRCS   := $(wildcard tests/*.c)
 TEST_OBJS   := $(patsubst %.c,$(BUILD)/%.o,$(TEST_SRCS))
 INCLUDE_DIR := $(CURDIR)/analyzer/include
 
-.PHONY: all deps build demo check check-asan test clean
+.PHONY: all deps build demo check check-asan test clean bench
 
 all: build
 
@@ -35,6 +35,12 @@ check: build
 check-asan: deps
 	@$(MAKE) --no-print-directory test BUILD=build-asan \
 		SANITIZE="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
+
+# Scaling benchmark: reports against the targets, never fails (bench/run.sh).
+bench: build
+	@mkdir -p $(BUILD)/bench
+	$(CC) -std=gnu11 -O2 -Wall -Wextra bench/peak.c -o $(BUILD)/bench/peak
+	@sh bench/run.sh $(CURDIR)/$(BUILD)/ndislint $(CURDIR)/$(BUILD)/bench/peak
 
 clean:
 	rm -rf build build-asan
