@@ -306,8 +306,11 @@ static int new_expr(struct fb *b, enum expr_kind kind, int n)
 	e->a = e->b = e->c = -1;
 	e->var = -1;
 	e->call = -1;
+	/* The cursor's own location (the name of a variable or field, the
+	 * start of other expressions) is much cheaper than its extent, which
+	 * walks the whole subexpression; statements keep extents (node_loc). */
 	if (n >= 0)
-		e->loc = fe_loc(b->fe, clang_getRangeStart(clang_getCursorExtent(b->n[n].cur)));
+		e->loc = fe_loc(b->fe, clang_getCursorLocation(b->n[n].cur));
 	return b->nx++;
 }
 
@@ -1340,13 +1343,28 @@ static void stmt_seh_try(struct fb *b, int n)
 	push_work(b, W_BRANCH_UNKNOWN, n, lbody, lexc, -1);
 }
 
+/* Pushes a work item for each expression or statement child of n, last
+ * first, so that they run in order: one pass over the children (a block
+ * with thousands of statements must not cost their square). */
+static void push_children_reversed(struct fb *b, int n, enum work_kind kind)
+{
+	int first = b->nw;
+	for (int c = b->n[n].first; c >= 0; c = b->n[c].next)
+		if (is_sx(b->n[c].kind))
+			PUSH(b, kind, c);
+	for (int i = first, j = b->nw - 1; i < j; i++, j--) {
+		struct work t = b->w[i];
+		b->w[i] = b->w[j];
+		b->w[j] = t;
+	}
+}
+
 static void stmt_start(struct fb *b, int n)
 {
 	struct snode *s = &b->n[n];
 	switch (s->kind) {
 	case CXCursor_CompoundStmt:
-		for (int i = sx_count(b, n) - 1; i >= 0; i--)
-			PUSH(b, W_STMT, sx_child(b, n, i));
+		push_children_reversed(b, n, W_STMT);
 		return;
 	case CXCursor_DeclStmt: {
 		/* Declarations run in order: push the last first. */
@@ -1426,8 +1444,7 @@ static void stmt_start(struct fb *b, int n)
 			PUSH(b, W_EXPR, n);
 			return;
 		}
-		for (int i = sx_count(b, n) - 1; i >= 0; i--)
-			PUSH(b, W_STMT, sx_child(b, n, i));
+		push_children_reversed(b, n, W_STMT);
 		return;
 	}
 }

@@ -576,39 +576,29 @@ static void refresh_wpp(struct fixups *fx)
 			place_missing(fx, i);
 }
 
-bool fixups_prepare(struct fixups *fx)
+/* Does the parse have an error, or an implicit declaration (a WPP trace
+ * function without its header)?  A clean parse needs no fix-up. */
+static bool parse_needs_fixups(CXTranslationUnit tu)
 {
-	FILE *fp = fopen(fx->main_path, "rb");
-	if (!fp)
-		return false;
-	char *buf = NULL;
-	size_t len = 0, cap = 0;
-	for (;;) {
-		if (cap - len < 65536) {
-			cap = cap ? cap * 2 : 65536;
-			char *p = realloc(buf, cap);
-			if (!p)
-				abort();
-			buf = p;
-		}
-		size_t got = fread(buf + len, 1, cap - len, fp);
-		len += got;
-		if (got == 0)
-			break;
+	unsigned n = clang_getNumDiagnostics(tu);
+	bool needs = false;
+	for (unsigned i = 0; i < n && !needs; i++) {
+		CXDiagnostic d = clang_getDiagnostic(tu, i);
+		CXString opt = clang_getDiagnosticOption(d, NULL);
+		const char *o = clang_getCString(opt);
+		needs = clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error ||
+			(o && strcmp(o, "-Wimplicit-function-declaration") == 0);
+		clang_disposeString(opt);
+		clang_disposeDiagnostic(d);
 	}
-	fclose(fp);
-	scan_wpp_config(fx, buf, len);
-	char *fixed = fixups_function_concat(buf, len);
-	free(buf);
-	if (!fixed)
-		return false;
-	set_file(fx, fx->main_path, fixed, false);
-	return true;
+	return needs;
 }
 
 bool fixups_after_parse(struct fixups *fx, CXTranslationUnit tu)
 {
 	struct walk w = { fx, tu, false };
+	if (!parse_needs_fixups(tu))
+		return false;
 	bool missing = collect_missing(fx, tu);
 	clang_getInclusions(tu, visit_inclusion, &w);
 	bool traces = any_wpp_header(fx) && collect_trace_calls(fx, tu);

@@ -45,8 +45,6 @@ struct fixups {
 void fixups_init(struct fixups *fx, const char *main_path);
 void fixups_free(struct fixups *fx);
 
-/* Before the first parse: the main file's own fix-ups.  True if any. */
-bool fixups_prepare(struct fixups *fx);
 /* After a parse: true when new fix-ups call for another parse. */
 bool fixups_after_parse(struct fixups *fx, CXTranslationUnit tu);
 /* The unsaved files to parse with (owned by fx). */

@@ -40,6 +40,7 @@ struct fe {
 	CXFile *cxfiles;                /* parallel to the file table */
 	const char **files;
 	int nfiles, capfiles;
+	int last_index;                 /* fe_file_index's last answer */
 	struct macro_use *macros;       /* sorted by begin */
 	int nmacros, capmacros;
 };

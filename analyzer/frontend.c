@@ -46,9 +46,13 @@ int fe_file_index(struct fe *fe, CXFile file)
 {
 	if (!file)
 		return 0;
+	/* Most locations are in the file looked up last. */
+	if (fe->last_index >= 0 && fe->last_index < fe->nfiles &&
+	    fe->cxfiles[fe->last_index] == file)
+		return fe->last_index;
 	for (int i = 0; i < fe->nfiles; i++)
 		if (clang_File_isEqual(fe->cxfiles[i], file))
-			return i;
+			return fe->last_index = i;
 	if (fe->nfiles >= fe->capfiles) {
 		int cap = fe->capfiles ? fe->capfiles * 2 : 16;
 		fe->cxfiles = realloc(fe->cxfiles, (size_t)cap * sizeof(*fe->cxfiles));
@@ -358,6 +362,7 @@ static void copy_notes(struct model_file *mf, struct fixups *fx)
 static struct model_file *convert_tu(CXTranslationUnit tu, const char *path)
 {
 	struct fe fe = { 0 };
+	fe.last_index = -1;
 	struct model_file *mf = calloc(1, sizeof(*mf));
 	if (!mf)
 		abort();
@@ -425,7 +430,6 @@ enum parse_result frontend_parse(const char *path,
 		chdired = chdir(opt->working_dir) == 0;
 	build_args(path, opt, &args);
 	fixups_init(&fx, path);
-	fixups_prepare(&fx);
 	for (int round = 0; round < MAX_FIXUP_ROUNDS; round++) {
 		if (tu)
 			clang_disposeTranslationUnit(tu);

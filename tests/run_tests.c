@@ -17,6 +17,7 @@ int main(void)
 		cli_suite,
 		corpus_suite,
 		fixups_suite,
+		engine_suite,
 	};
 	SRunner *sr = srunner_create(NULL);
 	for (size_t i = 0; i < sizeof(suites) / sizeof(suites[0]); i++)

@@ -13,5 +13,6 @@ Suite *reports_suite(void);
 Suite *cfg_suite(void);
 Suite *corpus_suite(void);
 Suite *fixups_suite(void);
+Suite *engine_suite(void);
 
 #endif
