@@ -29,6 +29,8 @@ struct macro_use {
 	unsigned begin, end;    /* file offsets of the expansion's tokens */
 	const char *name;       /* arena string */
 	bool function_like;
+	CXCursor def;           /* its MacroDefinition (valid while the
+	                           translation unit is), or a null cursor */
 };
 
 /* Per-parse state: one per frontend_parse call, never shared. */

@@ -210,6 +210,66 @@ static enum expr_op binary_op_in_macro(struct fe *fe, CXCursor lhs,
 	return op;
 }
 
+/* Can the tokens of an expression of this kind be skipped by balancing
+ * brackets, up to the first binary operator after its first token?  True
+ * for primary, postfix and prefix-unary expressions; not for binary or
+ * conditional ones, whose own operators would be found first. */
+static bool skippable_operand(enum CXCursorKind k)
+{
+	return k != CXCursor_BinaryOperator && k != CXCursor_CompoundAssignOperator &&
+	       k != CXCursor_ConditionalOperator;
+}
+
+/*
+ * The operator of a driver's macro whose operands come from another
+ * file (`#define MY_FAILED(s) ((s) != NDIS_STATUS_SUCCESS)`: the right
+ * operand is spelled in ndis.h, so no single range reaches it).  The
+ * definition's own tokens are lexed from the left operand's spelling to
+ * the end of the definition; the operator is the first binary operator
+ * at bracket depth 0 after the operand's first token.  The left operand
+ * must be one whose tokens that scan can skip.
+ */
+static enum expr_op binary_op_in_macro_def(struct fe *fe, CXCursor lhs,
+					   const struct optab *tab)
+{
+	if (!skippable_operand(clang_getCursorKind(lhs)))
+		return OP_NONE;
+	CXSourceLocation lb = clang_getRangeStart(clang_getCursorExtent(lhs));
+	struct fe_pos at = fe_file_pos(fe, lb);
+	const struct macro_use *m = at.file && clang_File_isEqual(at.file, fe->main_file) ?
+		fe_macro_at(fe, at.offset) : NULL;
+	if (!m || clang_Cursor_isNull(m->def))
+		return OP_NONE;
+	CXSourceRange def = clang_getCursorExtent(m->def);
+	struct fe_pos d0 = fe_file_pos(fe, clang_getRangeStart(def));
+	struct fe_pos d1 = fe_file_pos(fe, clang_getRangeEnd(def));
+	struct toks t;
+	toks_get(fe, clang_getRange(lb, clang_getRangeEnd(def)), &t);
+	enum expr_op op = OP_NONE;
+	if (t.n >= 2) {
+		struct fe_pos first = fe_file_pos(fe, clang_getTokenLocation(fe->tu, t.raw[0]));
+		bool inside = first.file && d0.file && clang_File_isEqual(first.file, d0.file) &&
+			      first.offset >= d0.offset && first.offset < d1.offset;
+		int depth = 0;
+		for (unsigned i = 0; inside && i < t.n && op == OP_NONE; i++) {
+			char b[8];
+			tok_text(&t, (int)i, b, sizeof(b));
+			if (strcmp(b, "(") == 0 || strcmp(b, "[") == 0) {
+				depth++;
+			} else if (strcmp(b, ")") == 0 || strcmp(b, "]") == 0) {
+				if (--depth < 0)
+					break;
+			} else if (i > 0 && depth == 0 && tok_kind(&t, (int)i) == CXToken_Punctuation) {
+				op = optab_find(tab, b);
+				if (op == OP_NONE && is_binary_text(b))
+					break;  /* another kind of operator: not ours */
+			}
+		}
+	}
+	toks_free(&t);
+	return op;
+}
+
 enum expr_op fe_binary_op(struct fe *fe, CXCursor opc, CXCursor lhs,
 			  CXCursor rhs, bool compound)
 {
@@ -218,6 +278,8 @@ enum expr_op fe_binary_op(struct fe *fe, CXCursor opc, CXCursor lhs,
 	enum expr_op op = binary_op_in_file(fe, lhs, rhs, tab);
 	if (op == OP_NONE)
 		op = binary_op_in_macro(fe, lhs, rhs, tab);
+	if (op == OP_NONE)
+		op = binary_op_in_macro_def(fe, lhs, tab);
 	return op;
 }
 

@@ -142,6 +142,7 @@ static void collect_macro(struct fe *fe, CXCursor c)
 	CXCursor def = clang_getCursorReferenced(c);
 	m->function_like = !clang_Cursor_isNull(def) &&
 			   clang_Cursor_isMacroFunctionLike(def);
+	m->def = def;
 }
 
 static int macro_cmp(const void *a, const void *b)

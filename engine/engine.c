@@ -23,6 +23,7 @@
 
 #include "engine.h"
 #include "initcalls.h"
+#include "readset.h"
 #include "state.h"
 
 enum {
@@ -60,6 +61,7 @@ struct ctx {
 struct point {
 	int ctx, fn, block, event;
 	struct state **seen;
+	uint64_t *hashes;       /* state_hash of each seen state */
 	int nseen;
 };
 
@@ -835,12 +837,31 @@ static int get_point(struct engine *e, int ctx, int fn, int block, int event)
 	return e->npoints++;
 }
 
-static bool point_has(const struct point *p, const struct state *st)
+static bool point_has(const struct point *p, const struct state *st, uint64_t h)
 {
 	for (int i = 0; i < p->nseen; i++)
-		if (state_equal(p->seen[i], st))
+		if (p->hashes[i] == h && state_equal(p->seen[i], st))
 			return true;
 	return false;
+}
+
+/* The first state seen at p with the same registration states and flags,
+ * and how many there are: widening compares like with like, so a success
+ * path is never widened against a failure path. */
+static const struct state *same_signature(const struct point *p, const struct state *st,
+					  int *count)
+{
+	const struct state *first = NULL;
+	*count = 0;
+	for (int i = 0; i < p->nseen; i++) {
+		const struct state *o = p->seen[i];
+		if (o->reg[0] == st->reg[0] && o->reg[1] == st->reg[1] && o->flags == st->flags) {
+			if (!first)
+				first = o;
+			(*count)++;
+		}
+	}
+	return first;
 }
 
 /* Queues (point, state) unless an equal state was seen there; takes
@@ -850,13 +871,20 @@ static void enqueue(struct engine *e, int ctx, int fn, int block, int event,
 {
 	int pi = get_point(e, ctx, fn, block, event);
 	struct point *p = &e->points[pi];
-	if (p->nseen >= ENGINE_STATES_PER_POINT)
-		state_widen(st, p->seen[0]);
-	if (point_has(p, st)) {
+	if (event == 0)
+		state_drop_calls(st, &e->strs, e->ctxs[ctx].depth);
+	int similar;
+	const struct state *ref = same_signature(p, st, &similar);
+	if (similar >= ENGINE_STATES_PER_POINT)
+		state_widen(st, ref);
+	uint64_t h = state_hash(st);
+	if (point_has(p, st, h)) {
 		state_free(st);
 		return;
 	}
 	p->seen = xrealloc(p->seen, (size_t)(p->nseen + 1) * sizeof(*p->seen));
+	p->hashes = xrealloc(p->hashes, (size_t)(p->nseen + 1) * sizeof(*p->hashes));
+	p->hashes[p->nseen] = h;
 	p->seen[p->nseen++] = state_copy(st);
 	GROW(e->work, e->nwork, e->capwork);
 	e->work[e->nwork].point = pi;
@@ -891,11 +919,17 @@ static void late_write(struct engine *e, const struct frame *fr, const struct st
 		       int loc, const struct event *ev, bool by_call,
 		       const struct tnode *trace)
 {
-	if (e->phase != PHASE_ENTRY || st->reg[REG_MINIPORT] != REG_REGISTERED)
+	if (e->phase != PHASE_ENTRY || st->reg[REG_MINIPORT] != REG_REGISTERED ||
+	    !e->res->reads)
 		return;
 	char *path = global_state_path(e, loc);
 	if (!path)
 		return;
+	const struct read *rd = readset_overlap(e->res->reads, path);
+	if (!rd) {
+		free(path);
+		return;
+	}
 	int before = e->res->nissues;
 	struct engine_step s = step_at(STEP_LATE_WRITE, fr->fn, ev->loc);
 	s.name = ev->kind == EV_CALL ? (ev->macro ? ev->macro : ev->callee) : NULL;
@@ -904,6 +938,7 @@ static void late_write(struct engine *e, const struct frame *fr, const struct st
 	if (e->res->nissues > before) {
 		e->res->issues[e->res->nissues - 1].path = path;
 		e->res->issues[e->res->nissues - 1].by_call = by_call;
+		e->res->issues[e->res->nissues - 1].read = (int)(rd - e->res->reads->v);
 	} else {
 		free(path);
 	}
@@ -1413,6 +1448,7 @@ static void engine_free(struct engine *e)
 		for (int k = 0; k < e->points[i].nseen; k++)
 			state_free(e->points[i].seen[k]);
 		free(e->points[i].seen);
+		free(e->points[i].hashes);
 	}
 	for (int i = 0; i < e->nends; i++)
 		state_free(e->ends[i]);
@@ -1441,6 +1477,12 @@ struct engine_result *engine_run(const struct driver *drv)
 		abort();
 	strtab_init(&e.strs);
 	compute_tracking(&e);
+	if (drv->initialize >= 0 && e.prog->call_target[drv->initialize]) {
+		e.res->reads = calloc(1, sizeof(*e.res->reads));
+		if (!e.res->reads)
+			abort();
+		readset_compute(drv, e.res->reads);
+	}
 	if (drv->entry >= 0 && e.prog->call_target[drv->entry]) {
 		run_entry(&e);
 		run_unload(&e);
@@ -1459,6 +1501,10 @@ void engine_result_free(struct engine_result *r)
 		free(r->issues[i].path);
 	}
 	free(r->issues);
+	if (r->reads) {
+		readset_free(r->reads);
+		free(r->reads);
+	}
 	free(r);
 }
 

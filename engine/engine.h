@@ -94,10 +94,16 @@ struct engine_issue {
 	                           global followed by .fields ("G.Lock") */
 	bool by_call;           /* LATE_WRITE: an initializing call, not an
 	                           assignment */
+	int read;               /* LATE_WRITE: the overlapping read, an index
+	                           into result->reads->v */
 	struct engine_trace trace;
 };
 
+struct reads;
+
 struct engine_result {
+	struct reads *reads;    /* what the initialize handler reads, or NULL
+	                           (none registered or not analyzed) */
 	struct engine_issue *issues;
 	int nissues, capissues;
 	int success_states;     /* distinct states DriverEntry succeeds in */

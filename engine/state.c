@@ -314,6 +314,15 @@ void state_drop_frame(struct state *s, const struct strtab *t, int depth)
 	s->n = k;
 }
 
+void state_drop_calls(struct state *s, const struct strtab *t, int depth)
+{
+	int k = 0;
+	for (int i = 0; i < s->n; i++)
+		if (!(t->depth[s->b[i].loc] == depth && t->s[s->b[i].loc][0] == 'r'))
+			s->b[k++] = s->b[i];
+	s->n = k;
+}
+
 void state_widen(struct state *s, const struct state *ref)
 {
 	int k = 0;

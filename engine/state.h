@@ -83,6 +83,9 @@ struct aval state_load(const struct state *s, const struct strtab *t, int loc);
 void state_copy_tree(struct state *s, struct strtab *t, int to, int from);
 /* Removes every location of frame `depth`. */
 void state_drop_frame(struct state *s, const struct strtab *t, int depth);
+/* Removes the call results of frame `depth` (their values are used by the
+ * statement that made the call, never across blocks). */
+void state_drop_calls(struct state *s, const struct strtab *t, int depth);
 /* Keeps only the bindings `s` and `ref` agree on: the rest becomes
  * unknown (widening at a busy point: its states can only shrink). */
 void state_widen(struct state *s, const struct state *ref);

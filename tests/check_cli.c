@@ -384,7 +384,7 @@ START_TEST(usage_errors)
 	const char *unknown_opt[] = {"--bogus", "x.c", NULL};
 	const char *no_inputs[] = {"check", NULL};
 	const char *bad_format[] = {"--format=xml", "x.c", NULL};
-	const char *json[] = {"--format", "json", "x.c", NULL};
+	const char *json_missing[] = {"--format", "json", "x.c", NULL};
 	const char *bad_jobs[] = {"-j", "0", "x.c", NULL};
 	const char *bad_jobs2[] = {"-j3x", "x.c", NULL};
 	const char *bad_rule[] = {"--enable", "im-protocol-registration,nope",
@@ -401,7 +401,8 @@ START_TEST(usage_errors)
 	expect_error(NULL, unknown_opt, "--bogus");
 	expect_error(NULL, no_inputs, "no input");
 	expect_error(NULL, bad_format, "xml");
-	expect_error(NULL, json, "json");
+	/* json is a format now: the missing input is the error */
+	expect_error(NULL, json_missing, "x.c");
 	expect_error(NULL, bad_jobs, "-j");
 	expect_error(NULL, bad_jobs2, "-j");
 	expect_error(NULL, bad_rule, "nope");
