@@ -270,6 +270,98 @@ static enum expr_op binary_op_in_macro_def(struct fe *fe, CXCursor lhs,
 	return op;
 }
 
+/* The innermost function-like macro call written in the main file that
+ * contains offset `at`, or NULL. */
+static const struct macro_use *macro_around(const struct fe *fe, unsigned at)
+{
+	const struct macro_use *best = NULL;
+	for (int i = 0; i < fe->nmacros && fe->macros[i].begin <= at; i++)
+		if (fe->macros[i].function_like && at < fe->macros[i].end)
+			best = &fe->macros[i];
+	return best;
+}
+
+/* Which argument of macro call m starts exactly at main-file offset at
+ * (-1 when at is not the start of an argument). */
+static int macro_arg_index(struct fe *fe, const struct macro_use *m, unsigned at)
+{
+	struct toks t;
+	int depth = 0, index = 0, result = -1;
+	char last[8] = "";
+	toks_get(fe, clang_getRange(file_offset_loc(fe, fe->main_file, m->begin),
+				    file_offset_loc(fe, fe->main_file, at)), &t);
+	for (unsigned i = 0; i < t.n; i++) {
+		char b[8];
+		tok_text(&t, (int)i, b, sizeof(b));
+		if (fe_file_pos(fe, clang_getTokenLocation(fe->tu, t.raw[i])).offset >= at)
+			break;
+		if (strcmp(b, "(") == 0)
+			depth++;
+		else if (strcmp(b, ")") == 0)
+			depth--;
+		else if (strcmp(b, ",") == 0 && depth == 1)
+			index++;
+		memcpy(last, b, sizeof(last));
+	}
+	if (depth == 1 && (strcmp(last, "(") == 0 || strcmp(last, ",") == 0))
+		result = index;
+	toks_free(&t);
+	return result;
+}
+
+/*
+ * The operator after a macro parameter in the macro's body, when the left
+ * operand is that parameter's argument (`#define IS_OK(s) (s == 0)`): the
+ * argument is spelled at the call, the operator in the definition, and no
+ * range joins them.  Every use of the parameter followed by a binary
+ * operator must agree; otherwise the operator is unknown.
+ */
+static enum expr_op binary_op_after_param(struct fe *fe, CXCursor lhs,
+					  const struct optab *tab)
+{
+	struct fe_pos at = fe_file_pos(fe, clang_getRangeStart(clang_getCursorExtent(lhs)));
+	if (!at.file || !clang_File_isEqual(at.file, fe->main_file))
+		return OP_NONE;
+	const struct macro_use *m = macro_around(fe, at.offset);
+	if (!m || clang_Cursor_isNull(m->def) || m->begin == at.offset)
+		return OP_NONE;
+	int arg = macro_arg_index(fe, m, at.offset);
+	if (arg < 0)
+		return OP_NONE;
+	struct toks t;
+	toks_get(fe, clang_getCursorExtent(m->def), &t);
+	char param[128] = "";
+	unsigned body = 0;
+	int k = 0;
+	/* NAME ( p0 , p1 ... ) body */
+	for (unsigned i = 2; i < t.n && !body; i++) {
+		char b[128];
+		tok_text(&t, (int)i, b, sizeof(b));
+		if (strcmp(b, ")") == 0)
+			body = i + 1;
+		else if (strcmp(b, ",") == 0)
+			k++;
+		else if (k == arg && !param[0])
+			memcpy(param, b, sizeof(param));
+	}
+	enum expr_op op = OP_NONE;
+	bool conflict = false;
+	for (unsigned i = body; param[0] && i + 1 < t.n && !conflict; i++) {
+		char b[128], nx[8];
+		tok_text(&t, (int)i, b, sizeof(b));
+		if (strcmp(b, param) != 0)
+			continue;
+		tok_text(&t, (int)i + 1, nx, sizeof(nx));
+		enum expr_op o = optab_find(tab, nx);
+		if (o == OP_NONE)
+			continue;
+		conflict = op != OP_NONE && op != o;
+		op = o;
+	}
+	toks_free(&t);
+	return conflict ? OP_NONE : op;
+}
+
 enum expr_op fe_binary_op(struct fe *fe, CXCursor opc, CXCursor lhs,
 			  CXCursor rhs, bool compound)
 {
@@ -280,6 +372,8 @@ enum expr_op fe_binary_op(struct fe *fe, CXCursor opc, CXCursor lhs,
 		op = binary_op_in_macro(fe, lhs, rhs, tab);
 	if (op == OP_NONE)
 		op = binary_op_in_macro_def(fe, lhs, tab);
+	if (op == OP_NONE)
+		op = binary_op_after_param(fe, lhs, tab);
 	return op;
 }
 
