@@ -952,7 +952,7 @@ static void store_value(struct engine *e, const struct frame *fr, struct state *
 		return;
 	late_write(e, fr, st, target, ev, false, trace);
 	if (!loc_tracked(e, fr, ev->target)) {
-		state_kill(st, &e->strs, target);
+		state_forget(st, &e->strs, target);
 		return;
 	}
 	const struct expr *x = fr->f->exprs;
@@ -968,8 +968,9 @@ static void store_value(struct engine *e, const struct frame *fr, struct state *
 		}
 	}
 	struct aval v = eval(e, fr, st, ev->value);
-	state_kill(st, &e->strs, target);
-	state_set(st, target, v);
+	state_forget(st, &e->strs, target);
+	if (v.kind != AV_TOP)
+		state_set(st, target, v);
 	const char *ts = e->strs.s[target];
 	size_t n = strlen(ts);
 	if (v.kind == AV_FUNC && n >= 14 && strcmp(ts + n - 14, "->DriverUnload") == 0)
@@ -996,7 +997,7 @@ static void havoc_args(struct engine *e, const struct frame *fr, struct state *s
 	for (int i = 0; i < ev->nargs; i++) {
 		int t = arg_target(e, fr, st, ev, i);
 		if (t >= 0)
-			state_kill(st, &e->strs, t);
+			state_forget(st, &e->strs, t);
 	}
 }
 
@@ -1016,7 +1017,7 @@ static bool api_effects(struct engine *e, const struct frame *fr, struct state *
 		if (to >= 0 && from >= 0)
 			state_copy_tree(st, &e->strs, to, from);
 		else if (to >= 0)
-			state_kill(st, &e->strs, to);
+			state_forget(st, &e->strs, to);
 		return true;
 	}
 	return false;

@@ -275,6 +275,40 @@ struct aval state_load(const struct state *s, const struct strtab *t, int loc)
 	return av_top();
 }
 
+/* Does some location containing loc have a binding (so that loading loc
+ * would read through it)? */
+static bool has_container_binding(const struct state *s, const struct strtab *t, int loc)
+{
+	char buf[512];
+	snprintf(buf, sizeof(buf), "%s", t->s[loc]);
+	while (parent_path(buf)) {
+		int p = strtab_find(t, buf);
+		if (p >= 0 && state_get(s, p))
+			return true;
+	}
+	return false;
+}
+
+void state_forget(struct state *s, const struct strtab *t, int loc)
+{
+	state_kill(s, t, loc);
+	if (!has_container_binding(s, t, loc))
+		return;
+	/* an explicit unknown shadows the zero-filled container */
+	int i = find_index(s, loc);
+	if (i >= 0)
+		return;
+	i = -(i + 1);
+	if (s->n >= s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 8;
+		s->b = xrealloc(s->b, (size_t)s->cap * sizeof(*s->b));
+	}
+	memmove(&s->b[i + 1], &s->b[i], (size_t)(s->n - i) * sizeof(*s->b));
+	s->b[i].loc = loc;
+	s->b[i].v = av_top();
+	s->n++;
+}
+
 void state_copy_tree(struct state *s, struct strtab *t, int to, int from)
 {
 	const char *fs = t->s[from];
@@ -292,8 +326,8 @@ void state_copy_tree(struct state *s, struct strtab *t, int to, int from)
 			copies[nc++].v = s->b[i].v;
 		}
 	}
-	state_kill(s, t, to);
-	if (exact)
+	state_forget(s, t, to);
+	if (exact && exact->kind != AV_TOP)
 		state_set(s, to, *exact);
 	else if (whole.kind != AV_TOP)
 		state_set(s, to, whole);

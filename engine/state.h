@@ -76,6 +76,10 @@ const struct aval *state_get(const struct state *s, int loc);
 void state_set(struct state *s, int loc, struct aval v);
 /* Removes loc and every location below it (".x", "[]", "->x"). */
 void state_kill(struct state *s, const struct strtab *t, int loc);
+/* Makes loc and everything below it unknown: killed, and shadowed by an
+ * explicit unknown when a containing location is bound (a field written
+ * with an unknown value inside a zero-filled global). */
+void state_forget(struct state *s, const struct strtab *t, int loc);
 /* The value of loc: its binding, else a zero-filled aggregate around it,
  * else TOP. */
 struct aval state_load(const struct state *s, const struct strtab *t, int loc);

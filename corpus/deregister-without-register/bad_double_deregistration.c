@@ -1,0 +1,85 @@
+/*
+ * deregister-without-register - VIOLATION.
+ * Pure miniport.  When the statistics block cannot be allocated,
+ * MpFailStats() frees what it can AND deregisters the miniport; the caller,
+ * not knowing that, jumps to its own cleanup label, which deregisters a
+ * second time.  One finding at the second call (the label's), on the path
+ * where the registration was already undone.  The path through the
+ * registration's failure never reaches either call.
+ */
+#include <ndis.h>
+
+DRIVER_INITIALIZE DriverEntry;
+MINIPORT_INITIALIZE MpInitialize;
+MINIPORT_UNLOAD MpUnload;
+
+static NDIS_HANDLE MpHandle;
+static PULONG MpStats;
+
+_Use_decl_annotations_
+NDIS_STATUS
+MpInitialize(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE MiniportDriverContext,
+             PNDIS_MINIPORT_INIT_PARAMETERS MiniportInitParameters)
+{
+    UNREFERENCED_PARAMETER(MiniportAdapterHandle);
+    UNREFERENCED_PARAMETER(MiniportDriverContext);
+    UNREFERENCED_PARAMETER(MiniportInitParameters);
+    return NDIS_STATUS_SUCCESS;
+}
+
+_Use_decl_annotations_
+VOID
+MpUnload(PDRIVER_OBJECT DriverObject)
+{
+    UNREFERENCED_PARAMETER(DriverObject);
+    NdisFreeMemory(MpStats, 0, 0);
+    NdisMDeregisterMiniportDriver(MpHandle);
+}
+
+/* Error path of the statistics allocation: undoes the registration. */
+static VOID
+MpFailStats(VOID)
+{
+    MpStats = NULL;
+    NdisMDeregisterMiniportDriver(MpHandle);
+}
+
+_Use_decl_annotations_
+NTSTATUS
+DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    NDIS_STATUS Status;
+    NDIS_MINIPORT_DRIVER_CHARACTERISTICS MChars;
+
+    NdisZeroMemory(&MChars, sizeof(MChars));
+    MChars.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_DRIVER_CHARACTERISTICS;
+    MChars.Header.Revision = NDIS_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_2;
+    MChars.Header.Size = NDIS_SIZEOF_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_2;
+    MChars.MajorNdisVersion = NDIS_MINIPORT_MAJOR_VERSION;
+    MChars.MinorNdisVersion = NDIS_MINIPORT_MINOR_VERSION;
+    MChars.InitializeHandlerEx = MpInitialize;
+    MChars.UnloadHandler = MpUnload;
+    Status = NdisMRegisterMiniportDriver(DriverObject, RegistryPath, NULL,
+                                         &MChars, &MpHandle);
+    if (Status != NDIS_STATUS_SUCCESS) {
+        return Status;
+    }
+
+    MpStats = NdisAllocateMemoryWithTagPriority(MpHandle, 32 * sizeof(ULONG), 'tSpM',
+                                                NormalPoolPriority);
+    if (MpStats == NULL) {
+        MpFailStats();
+        Status = NDIS_STATUS_RESOURCES;
+        goto Cleanup;
+    }
+    if (RegistryPath->Length == 0) {
+        NdisFreeMemory(MpStats, 0, 0);
+        Status = NDIS_STATUS_INVALID_PARAMETER;
+        goto Cleanup;
+    }
+    return NDIS_STATUS_SUCCESS;
+
+Cleanup:
+    NdisMDeregisterMiniportDriver(MpHandle);  // expect: deregister-without-register
+    return Status;
+}

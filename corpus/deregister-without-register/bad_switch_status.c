@@ -1,0 +1,62 @@
+/*
+ * deregister-without-register - VIOLATION.
+ * Pure miniport that `switch`es on the registration status.  For
+ * NDIS_STATUS_RESOURCES it "resets" by deregistering before returning - but
+ * that status means the registration failed and no handle was written.
+ * One finding at that call; the other cases are fine.
+ */
+#include <ndis.h>
+
+DRIVER_INITIALIZE DriverEntry;
+MINIPORT_INITIALIZE MpInitialize;
+MINIPORT_UNLOAD MpUnload;
+
+static NDIS_HANDLE MpHandle;
+
+_Use_decl_annotations_
+NDIS_STATUS
+MpInitialize(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE MiniportDriverContext,
+             PNDIS_MINIPORT_INIT_PARAMETERS MiniportInitParameters)
+{
+    UNREFERENCED_PARAMETER(MiniportAdapterHandle);
+    UNREFERENCED_PARAMETER(MiniportDriverContext);
+    UNREFERENCED_PARAMETER(MiniportInitParameters);
+    return NDIS_STATUS_SUCCESS;
+}
+
+_Use_decl_annotations_
+VOID
+MpUnload(PDRIVER_OBJECT DriverObject)
+{
+    UNREFERENCED_PARAMETER(DriverObject);
+    NdisMDeregisterMiniportDriver(MpHandle);
+}
+
+_Use_decl_annotations_
+NTSTATUS
+DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    NDIS_STATUS Status;
+    NDIS_MINIPORT_DRIVER_CHARACTERISTICS MChars;
+
+    NdisZeroMemory(&MChars, sizeof(MChars));
+    MChars.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_DRIVER_CHARACTERISTICS;
+    MChars.Header.Revision = NDIS_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_2;
+    MChars.Header.Size = NDIS_SIZEOF_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_2;
+    MChars.MajorNdisVersion = NDIS_MINIPORT_MAJOR_VERSION;
+    MChars.MinorNdisVersion = NDIS_MINIPORT_MINOR_VERSION;
+    MChars.InitializeHandlerEx = MpInitialize;
+    MChars.UnloadHandler = MpUnload;
+    Status = NdisMRegisterMiniportDriver(DriverObject, RegistryPath, NULL,
+                                         &MChars, &MpHandle);
+    switch (Status) {
+    case NDIS_STATUS_SUCCESS:
+        return NDIS_STATUS_SUCCESS;
+    case NDIS_STATUS_RESOURCES:
+        NdisMDeregisterMiniportDriver(MpHandle);  // expect: deregister-without-register
+        return Status;
+    case NDIS_STATUS_BAD_VERSION:
+    default:
+        return NDIS_STATUS_FAILURE;
+    }
+}
