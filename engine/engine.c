@@ -95,6 +95,7 @@ struct engine {
 	const struct tnode **end_traces;
 	int nends, capends;
 	enum phase phase;
+	int **npreds;           /* [fn][block]: predecessors, computed lazily */
 };
 
 static void *xrealloc(void *p, size_t n)
@@ -864,15 +865,54 @@ static const struct state *same_signature(const struct point *p, const struct st
 	return first;
 }
 
+/* Number of predecessors of each block of fn (computed once). */
+static const int *preds_of(struct engine *e, int fn)
+{
+	if (!e->npreds) {
+		e->npreds = calloc((size_t)e->prog->nfns + 1, sizeof(int *));
+		if (!e->npreds)
+			abort();
+	}
+	if (!e->npreds[fn]) {
+		const struct model_function *f = program_fn(e->prog, fn);
+		int *n = calloc((size_t)f->nblocks + 1, sizeof(int));
+		if (!n)
+			abort();
+		for (int b = 0; b < f->nblocks; b++) {
+			const struct block *k = &f->blocks[b];
+			for (int i = 0; i < 2; i++)
+				if (k->succ[i] >= 0 && k->succ[i] < f->nblocks)
+					n[k->succ[i]]++;
+			for (int c = 0; k->term == TERM_SWITCH && c < k->ncases; c++) {
+				int t = f->cases[k->first_case + c].target;
+				if (t >= 0 && t < f->nblocks)
+					n[t]++;
+			}
+		}
+		e->npreds[fn] = n;
+	}
+	return e->npreds[fn];
+}
+
 /* Queues (point, state) unless an equal state was seen there; takes
- * ownership of st. */
+ * ownership of st.  States are remembered only where paths can meet: at
+ * blocks with several predecessors (joins and loop heads), function
+ * entries and resume points; a block with one predecessor gets each state
+ * of that predecessor once already. */
 static void enqueue(struct engine *e, int ctx, int fn, int block, int event,
 		    struct state *st, const struct tnode *trace)
 {
-	int pi = get_point(e, ctx, fn, block, event);
-	struct point *p = &e->points[pi];
 	if (event == 0)
 		state_drop_calls(st, &e->strs, e->ctxs[ctx].depth);
+	if (event == 0 && block > 0 && preds_of(e, fn)[block] == 1) {
+		GROW(e->work, e->nwork, e->capwork);
+		e->work[e->nwork].point = get_point(e, ctx, fn, block, event);
+		e->work[e->nwork].st = st;
+		e->work[e->nwork++].trace = trace;
+		return;
+	}
+	int pi = get_point(e, ctx, fn, block, event);
+	struct point *p = &e->points[pi];
 	int similar;
 	const struct state *ref = same_signature(p, st, &similar);
 	if (similar >= ENGINE_STATES_PER_POINT)
@@ -1456,6 +1496,9 @@ static void engine_free(struct engine *e)
 	for (int i = 0; i < e->ntchunks; i++)
 		free(e->tchunks[i]);
 	free(e->tchunks);
+	for (int i = 0; e->npreds && i < e->prog->nfns; i++)
+		free(e->npreds[i]);
+	free(e->npreds);
 	free(e->ends);
 	free(e->end_traces);
 	free(e->points);
