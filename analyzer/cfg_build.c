@@ -317,7 +317,7 @@ static int new_expr(struct fb *b, enum expr_kind kind, int n)
 static const char *type_of(struct fb *b, CXCursor c)
 {
 	CXString s = clang_getTypeSpelling(clang_getCursorType(c));
-	const char *t = arena_strdup(b->fe->arena, clang_getCString(s));
+	const char *t = fe_intern(b->fe, clang_getCString(s));
 	clang_disposeString(s);
 	return t;
 }
@@ -325,7 +325,7 @@ static const char *type_of(struct fb *b, CXCursor c)
 static const char *spelling_of(struct fb *b, CXCursor c)
 {
 	CXString s = clang_getCursorSpelling(c);
-	const char *t = arena_strdup(b->fe->arena, clang_getCString(s));
+	const char *t = fe_intern(b->fe, clang_getCString(s));
 	clang_disposeString(s);
 	return t;
 }

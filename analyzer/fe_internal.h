@@ -43,6 +43,8 @@ struct fe {
 	const char **files;
 	int nfiles, capfiles;
 	int last_index;                 /* fe_file_index's last answer */
+	const char **strs;              /* interned strings (open addressing) */
+	int nstrs, capstrs;
 	struct macro_use *macros;       /* sorted by begin */
 	int nmacros, capmacros;
 };
@@ -59,6 +61,10 @@ struct fe_pos {
 struct fe_pos fe_file_pos(struct fe *fe, CXSourceLocation loc);
 struct model_loc fe_loc(struct fe *fe, CXSourceLocation loc);
 int fe_file_index(struct fe *fe, CXFile file);
+
+/* One arena copy per distinct string (type and field names repeat
+ * thousands of times in a big function). */
+const char *fe_intern(struct fe *fe, const char *s);
 
 /* The main-file macro expansion starting exactly at offset, or NULL. */
 const struct macro_use *fe_macro_at(const struct fe *fe, unsigned offset);

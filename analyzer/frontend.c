@@ -7,6 +7,7 @@
  * fe_tokens.c.  Everything libclang owns is disposed of before returning.
  */
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,6 +82,46 @@ struct model_loc fe_loc(struct fe *fe, CXSourceLocation loc)
 	struct fe_pos p = fe_file_pos(fe, loc);
 	struct model_loc m = { p.index, p.line, p.col };
 	return m;
+}
+
+static uint64_t str_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+const char *fe_intern(struct fe *fe, const char *s)
+{
+	if (!s)
+		return NULL;
+	if (fe->nstrs * 2 >= fe->capstrs) {
+		int cap = fe->capstrs ? fe->capstrs * 2 : 1024;
+		const char **t = calloc((size_t)cap, sizeof(*t));
+		if (!t)
+			abort();
+		for (int i = 0; i < fe->capstrs; i++) {
+			if (!fe->strs[i])
+				continue;
+			size_t j = (size_t)str_hash(fe->strs[i]) & (size_t)(cap - 1);
+			while (t[j])
+				j = (j + 1) & (size_t)(cap - 1);
+			t[j] = fe->strs[i];
+		}
+		free(fe->strs);
+		fe->strs = t;
+		fe->capstrs = cap;
+	}
+	size_t j = (size_t)str_hash(s) & (size_t)(fe->capstrs - 1);
+	while (fe->strs[j]) {
+		if (strcmp(fe->strs[j], s) == 0)
+			return fe->strs[j];
+		j = (j + 1) & (size_t)(fe->capstrs - 1);
+	}
+	fe->strs[j] = arena_strdup(fe->arena, s);
+	fe->nstrs++;
+	return fe->strs[j];
 }
 
 /* Binary search for the first macro use beginning at or after offset. */
@@ -387,6 +428,7 @@ static struct model_file *convert_tu(CXTranslationUnit tu, const char *path)
 	free(tl.vars);
 	free(fe.macros);
 	free(fe.cxfiles);
+	free(fe.strs);
 	mf->nfiles = fe.nfiles;
 	mf->files = to_arena(fe.arena, fe.files, (size_t)fe.nfiles, sizeof(*mf->files));
 	if (mf->nfiles > 0)
