@@ -316,7 +316,9 @@ void state_copy_tree(struct state *s, struct strtab *t, int to, int from)
 	struct binding *copies = NULL;
 	int nc = 0;
 	struct aval whole = state_load(s, t, from);
-	const struct aval *exact = state_get(s, from);
+	const struct aval *exact_p = state_get(s, from);
+	struct aval exact_v = exact_p ? *exact_p : av_top();   /* s->b moves below */
+	const struct aval *exact = exact_p ? &exact_v : NULL;
 
 	for (int i = 0; i < s->n; i++) {
 		const char *ls = t->s[s->b[i].loc];
