@@ -219,7 +219,9 @@ static enum CXChildVisitResult visit_toplevel(CXCursor c, CXCursor parent,
 	enum CXCursorKind k = clang_getCursorKind(c);
 
 	if (k == CXCursor_MacroExpansion) {
-		collect_macro(fe, c);
+		/* the headers' own expansions are many and of no use */
+		if (clang_Location_isFromMainFile(clang_getCursorLocation(c)))
+			collect_macro(fe, c);
 	} else if (k == CXCursor_FunctionDecl && clang_isCursorDefinition(c) &&
 		   in_main_file(fe, c)) {
 		VEC_RESERVE(tl->fns, tl->nfns, tl->capfns);

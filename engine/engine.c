@@ -71,6 +71,13 @@ struct seen_key {
 	struct state *st;
 };
 
+/* (function, depth, expression) -> location, for lvalues whose location
+ * does not depend on the state (no pointer followed). */
+struct loc_cache_slot {
+	int fn, depth, expr;
+	int loc;
+};
+
 struct engine {
 	const struct driver *drv;
 	const struct program *prog;
@@ -80,6 +87,8 @@ struct engine {
 	struct strtab tracked;
 	struct ctx *ctxs;
 	int nctx, capctx;
+	int *ctx_slots;                 /* hash of ctxs, -1 empty */
+	int nctx_slots;
 	struct point *points;
 	int npoints, cappoints;
 	int *point_slots;
@@ -96,6 +105,10 @@ struct engine {
 	int nends, capends;
 	enum phase phase;
 	int **npreds;           /* [fn][block]: predecessors, computed lazily */
+	struct loc_cache_slot *loc_cache;       /* see loc_of */
+	int loc_cache_size;
+	signed char **tracked_expr;     /* [fn][expr]: loc_tracked, lazily;
+	                                   -1 unknown */
 };
 
 static void *xrealloc(void *p, size_t n)
@@ -371,9 +384,55 @@ static int intern_loc(struct engine *e, const char *s)
 static struct aval eval(struct engine *e, const struct frame *fr,
 			const struct state *st, int id);
 
-/* The location an lvalue expression names, or -1. */
+/* Does the location of lvalue `id` follow no pointer (so that it is the
+ * same in every state)? */
+static bool loc_is_static(const struct expr *x, int id)
+{
+	for (int guard = 0; id >= 0 && guard < 64; guard++) {
+		const struct expr *v = &x[id];
+		if (v->kind == EXPR_VAR)
+			return true;
+		if ((v->kind == EXPR_MEMBER && !v->arrow) || v->kind == EXPR_INDEX ||
+		    (v->kind == EXPR_UNARY && v->op == OP_CAST))
+			id = v->a;
+		else
+			return false;
+	}
+	return false;
+}
+
+static int loc_of_uncached(struct engine *e, const struct frame *fr,
+			   const struct state *st, int id);
+
+/* The location an lvalue expression names, or -1.  Locations that follow
+ * no pointer are cached: they are looked up on every evaluation. */
 static int loc_of(struct engine *e, const struct frame *fr,
 		  const struct state *st, int id)
+{
+	if (id < 0 || !loc_is_static(fr->f->exprs, id))
+		return loc_of_uncached(e, fr, st, id);
+	if (!e->loc_cache) {
+		e->loc_cache_size = 1 << 16;
+		e->loc_cache = malloc((size_t)e->loc_cache_size * sizeof(*e->loc_cache));
+		if (!e->loc_cache)
+			abort();
+		for (int i = 0; i < e->loc_cache_size; i++)
+			e->loc_cache[i].fn = -1;
+	}
+	uint64_t h = ((uint64_t)fr->fn * 1000003u + (uint64_t)fr->depth) * 1000033u + (uint64_t)id;
+	struct loc_cache_slot *slot = &e->loc_cache[(h ^ (h >> 17)) & (uint64_t)(e->loc_cache_size - 1)];
+	if (slot->fn == fr->fn && slot->depth == fr->depth && slot->expr == id)
+		return slot->loc;
+	int loc = loc_of_uncached(e, fr, st, id);
+	slot->fn = fr->fn;
+	slot->depth = fr->depth;
+	slot->expr = id;
+	slot->loc = loc;
+	return loc;
+}
+
+static int loc_of_uncached(struct engine *e, const struct frame *fr,
+			   const struct state *st, int id)
 {
 	const struct expr *x = fr->f->exprs;
 	char buf[512];
@@ -431,7 +490,32 @@ static int loc_of(struct engine *e, const struct frame *fr,
 /* Is the storage that lvalue `id` names worth a binding?  Parameters
  * always are (they carry the caller's addresses); what is reached
  * through a pointer is, since the pointer said so. */
+static bool loc_tracked_uncached(struct engine *e, const struct frame *fr, int id);
+
+/* Cached per (function, expression): the answer never changes. */
 static bool loc_tracked(struct engine *e, const struct frame *fr, int id)
+{
+	if (!e->tracked_expr) {
+		e->tracked_expr = calloc((size_t)e->prog->nfns + 1, sizeof(*e->tracked_expr));
+		if (!e->tracked_expr)
+			abort();
+	}
+	signed char *t = e->tracked_expr[fr->fn];
+	if (!t) {
+		t = malloc((size_t)fr->f->nexprs + 1);
+		if (!t)
+			abort();
+		memset(t, -1, (size_t)fr->f->nexprs + 1);
+		e->tracked_expr[fr->fn] = t;
+	}
+	if (id < 0 || id >= fr->f->nexprs)
+		return loc_tracked_uncached(e, fr, id);
+	if (t[id] < 0)
+		t[id] = loc_tracked_uncached(e, fr, id);
+	return t[id] != 0;
+}
+
+static bool loc_tracked_uncached(struct engine *e, const struct frame *fr, int id)
 {
 	char key[256];
 	int r = model_expr_root(fr->f->exprs, id);
@@ -767,14 +851,53 @@ static void refine(struct engine *e, const struct frame *fr, struct state *st,
 /* ------------------------------------------------------------------ */
 /* Work list */
 
+static uint64_t ctx_hash(int parent, int fn, int block, int event, int callee,
+			 enum phase phase)
+{
+	uint64_t h = 1469598103934665603ULL;
+	int v[6] = { parent, fn, block, event, callee, (int)phase };
+	for (int i = 0; i < 6; i++)
+		h = (h ^ (uint64_t)(uint32_t)v[i]) * 1099511628211ULL;
+	return h;
+}
+
+static bool ctx_matches(const struct ctx *c, int parent, int fn, int block, int event,
+			int callee, enum phase phase)
+{
+	return c->parent == parent && c->fn == fn && c->block == block &&
+	       c->event == event && c->callee == callee && c->phase == phase;
+}
+
+static void ctx_rehash(struct engine *e)
+{
+	free(e->ctx_slots);
+	e->nctx_slots = e->nctx_slots ? e->nctx_slots * 2 : 256;
+	e->ctx_slots = xrealloc(NULL, (size_t)e->nctx_slots * sizeof(int));
+	memset(e->ctx_slots, 0xff, (size_t)e->nctx_slots * sizeof(int));
+	size_t mask = (size_t)e->nctx_slots - 1;
+	for (int i = 0; i < e->nctx; i++) {
+		const struct ctx *c = &e->ctxs[i];
+		size_t s = (size_t)ctx_hash(c->parent, c->fn, c->block, c->event, c->callee,
+					    c->phase) & mask;
+		while (e->ctx_slots[s] >= 0)
+			s = (s + 1) & mask;
+		e->ctx_slots[s] = i;
+	}
+}
+
+/* The context for a call made at (fn, block, event) in context parent,
+ * created once (hashed: a driver makes thousands of calls). */
 static int intern_ctx(struct engine *e, int parent, int fn, int block, int event,
 		      int call_event, int callee, enum phase phase)
 {
-	for (int i = 0; i < e->nctx; i++) {
-		const struct ctx *c = &e->ctxs[i];
-		if (c->parent == parent && c->fn == fn && c->block == block &&
-		    c->event == event && c->callee == callee && c->phase == phase)
-			return i;
+	if (e->nctx * 2 >= e->nctx_slots)
+		ctx_rehash(e);
+	size_t mask = (size_t)e->nctx_slots - 1;
+	size_t s = (size_t)ctx_hash(parent, fn, block, event, callee, phase) & mask;
+	while (e->ctx_slots[s] >= 0) {
+		if (ctx_matches(&e->ctxs[e->ctx_slots[s]], parent, fn, block, event, callee, phase))
+			return e->ctx_slots[s];
+		s = (s + 1) & mask;
 	}
 	GROW(e->ctxs, e->nctx, e->capctx);
 	struct ctx *c = &e->ctxs[e->nctx];
@@ -786,6 +909,7 @@ static int intern_ctx(struct engine *e, int parent, int fn, int block, int event
 	c->callee = callee;
 	c->depth = parent >= 0 ? e->ctxs[parent].depth + 1 : 0;
 	c->phase = phase;
+	e->ctx_slots[s] = e->nctx;
 	return e->nctx++;
 }
 
@@ -1499,11 +1623,16 @@ static void engine_free(struct engine *e)
 	for (int i = 0; e->npreds && i < e->prog->nfns; i++)
 		free(e->npreds[i]);
 	free(e->npreds);
+	for (int i = 0; e->tracked_expr && i < e->prog->nfns; i++)
+		free(e->tracked_expr[i]);
+	free(e->tracked_expr);
+	free(e->loc_cache);
 	free(e->ends);
 	free(e->end_traces);
 	free(e->points);
 	free(e->point_slots);
 	free(e->ctxs);
+	free(e->ctx_slots);
 	free(e->work);
 	free(e->seen);
 	strtab_free(&e->strs);
