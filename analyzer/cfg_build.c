@@ -306,10 +306,13 @@ static int new_expr(struct fb *b, enum expr_kind kind, int n)
 	e->a = e->b = e->c = -1;
 	e->var = -1;
 	e->call = -1;
-	/* The cursor's own location (the name of a variable or field, the
-	 * start of other expressions) is much cheaper than its extent, which
-	 * walks the whole subexpression; statements keep extents (node_loc). */
-	if (n >= 0)
+	/* Only lvalues, functions and unary operators carry a location (the
+	 * read sites of miniport-ready-before-register, handler stores); the
+	 * cursor's own location (the name of a variable or field) is much
+	 * cheaper than its extent.  Statements keep extents (node_loc). */
+	bool located = kind == EXPR_VAR || kind == EXPR_MEMBER || kind == EXPR_INDEX ||
+		       kind == EXPR_FUNC || kind == EXPR_UNARY;
+	if (n >= 0 && located)
 		e->loc = fe_loc(b->fe, clang_getCursorLocation(b->n[n].cur));
 	return b->nx++;
 }

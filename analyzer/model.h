@@ -76,7 +76,9 @@ struct expr {
 	                           GLOBAL: -1 */
 	bool arrow;             /* MEMBER */
 	int call;               /* CALL: the call event's index in fn->events */
-	struct model_loc loc;   /* first token (spelling of the expansion) */
+	struct model_loc loc;   /* VAR, MEMBER, INDEX, FUNC, UNARY: the
+	                           cursor's location (the name of a variable
+	                           or field, the operator); zero for others */
 };
 
 enum event_kind {
