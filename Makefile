@@ -16,7 +16,10 @@ TEST_SRCS   := $(wildcard tests/*.c)
 TEST_OBJS   := $(patsubst %.c,$(BUILD)/%.o,$(TEST_SRCS))
 INCLUDE_DIR := $(CURDIR)/analyzer/include
 
-.PHONY: all deps build demo check check-asan test clean bench
+.PHONY: all deps build demo check check-asan test clean bench install
+
+PREFIX      ?= /usr/local
+DESTDIR     ?=
 
 all: build
 
@@ -41,6 +44,15 @@ bench: build
 	@mkdir -p $(BUILD)/bench
 	$(CC) -std=gnu11 -O2 -Wall -Wextra bench/peak.c -o $(BUILD)/bench/peak
 	@sh bench/run.sh $(CURDIR)/$(BUILD)/ndislint $(CURDIR)/$(BUILD)/bench/peak
+
+# The binary, the bundled headers (found next to it at run time, in
+# ../share/ndislint/include) and the man page.
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/ndislint/include \
+		$(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BUILD)/ndislint $(DESTDIR)$(PREFIX)/bin/ndislint
+	install -m 644 analyzer/include/*.h $(DESTDIR)$(PREFIX)/share/ndislint/include/
+	install -m 644 docs/ndislint.1 $(DESTDIR)$(PREFIX)/share/man/man1/ndislint.1
 
 clean:
 	rm -rf build build-asan
