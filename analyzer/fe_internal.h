@@ -43,6 +43,8 @@ struct fe {
 	const char **files;
 	int nfiles, capfiles;
 	int last_index;                 /* fe_file_index's last answer */
+	const char *main_text;          /* the main file's buffer (libclang's) */
+	size_t main_len;
 	const char **strs;              /* interned strings (open addressing) */
 	int nstrs, capstrs;
 	struct macro_use *macros;       /* sorted by begin */

@@ -146,7 +146,54 @@ static bool comma_is_operator(struct fe *fe, const struct toks *t, int i)
 		 comma_separates_macro_args(fe, cp.offset));
 }
 
-/* The operator written in the file between the operands, or OP_NONE. */
+/* The punctuator starting at buf[i] (longest match) into out; its length,
+ * 0 when buf[i] starts no punctuator. */
+static size_t punct_at(const char *buf, size_t len, size_t i, char out[4])
+{
+	static const char *const puncts[] = {
+		"<<=", ">>=", "...", "==", "!=", "<=", ">=", "&&", "||", "<<", ">>",
+		"+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "->", "++", "--",
+		"+", "-", "*", "/", "%", "<", ">", "=", "!", "~", "&", "|", "^",
+		",", "?", ":", ";", ".", "(", ")", "[", "]", "{", "}",
+	};
+	for (size_t k = 0; k < sizeof(puncts) / sizeof(puncts[0]); k++) {
+		size_t n = strlen(puncts[k]);
+		if (i + n <= len && memcmp(buf + i, puncts[k], n) == 0) {
+			memcpy(out, puncts[k], n);
+			out[n] = '\0';
+			return n;
+		}
+	}
+	return 0;
+}
+
+/* Skips white space, comments and line continuations from i. */
+static size_t skip_blank(const char *buf, size_t len, size_t i)
+{
+	while (i < len) {
+		char c = buf[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+			i++;
+		} else if (c == '\\' && i + 1 < len && (buf[i + 1] == '\n' || buf[i + 1] == '\r')) {
+			i += 2;
+		} else if (c == '/' && i + 1 < len && buf[i + 1] == '/') {
+			while (i < len && buf[i] != '\n')
+				i++;
+		} else if (c == '/' && i + 1 < len && buf[i + 1] == '*') {
+			i += 2;
+			while (i + 1 < len && !(buf[i] == '*' && buf[i + 1] == '/'))
+				i++;
+			i = i + 2 <= len ? i + 2 : len;
+		} else {
+			break;
+		}
+	}
+	return i;
+}
+
+/* The operator written in the file between the operands, or OP_NONE:
+ * lexed straight from the main file's buffer (the common case, and a hot
+ * one), or through clang_tokenize for other files. */
 static enum expr_op binary_op_in_file(struct fe *fe, CXCursor lhs,
 				      CXCursor rhs, const struct optab *tab)
 {
@@ -155,10 +202,25 @@ static enum expr_op binary_op_in_file(struct fe *fe, CXCursor lhs,
 	if (!le.file || !rb.file || !clang_File_isEqual(le.file, rb.file) ||
 	    le.offset >= rb.offset)
 		return OP_NONE;
+	enum expr_op op = OP_NONE;
+	if (clang_File_isEqual(le.file, fe->main_file)) {
+		if (!fe->main_text)
+			fe->main_text = clang_getFileContents(fe->tu, fe->main_file, &fe->main_len);
+		if (!fe->main_text || rb.offset > fe->main_len)
+			return OP_NONE;
+		size_t at = skip_blank(fe->main_text, rb.offset, le.offset);
+		char b[4];
+		size_t n = at < rb.offset ? punct_at(fe->main_text, rb.offset, at, b) : 0;
+		if (n == 0)
+			return OP_NONE;
+		op = optab_find(tab, b);
+		if (op == OP_COMMA && comma_separates_macro_args(fe, (unsigned)at))
+			op = OP_NONE;
+		return op;
+	}
 	struct toks t;
 	toks_get(fe, clang_getRange(file_offset_loc(fe, le.file, le.offset),
 				    file_offset_loc(fe, rb.file, rb.offset)), &t);
-	enum expr_op op = OP_NONE;
 	if (t.n >= 1 && tok_kind(&t, 0) == CXToken_Punctuation) {
 		char b[8];
 		tok_text(&t, 0, b, sizeof(b));

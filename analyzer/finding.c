@@ -339,13 +339,13 @@ void findings_sort(struct findings *fs)
 	finding_dedupe_notes(fs);
 }
 
-/* Counts the findings that are not suppressed. */
+/* Counts the findings that are neither suppressed nor baselined. */
 size_t findings_active(const struct findings *fs)
 {
 	size_t i, n = 0;
 
 	for (i = 0; i < fs->count; i++)
-		if (!fs->items[i].suppressed)
+		if (!fs->items[i].suppressed && !fs->items[i].baselined)
 			n++;
 	return n;
 }

@@ -43,6 +43,8 @@ struct finding {
 	size_t nfixits;
 	bool suppressed;
 	char *suppress_reason;
+	bool baselined;         /* its fingerprint is in the --baseline: not
+	                           reported, does not fail the run, counted */
 };
 
 /* Run-level notes (unresolved calls, missing includes, no entry). */
@@ -81,7 +83,7 @@ void findings_note(struct findings *fs, const char *file, unsigned line,
  * duplicates (same rule and position). */
 void findings_sort(struct findings *fs);
 
-/* Number of findings that are not suppressed. */
+/* Number of findings that are neither suppressed nor baselined. */
 size_t findings_active(const struct findings *fs);
 
 #endif

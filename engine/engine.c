@@ -106,6 +106,7 @@ struct engine {
 	enum phase phase;
 	int **npreds;           /* [fn][block]: predecessors, computed lazily */
 	struct loc_cache_slot *loc_cache;       /* see loc_of */
+	struct loc_cache_slot *rcache;          /* see call_result_loc */
 	int loc_cache_size;
 	signed char **tracked_expr;     /* [fn][expr]: loc_tracked, lazily;
 	                                   -1 unknown */
@@ -647,11 +648,28 @@ static struct aval eval_unary(enum expr_op op, struct aval a)
 	}
 }
 
+/* The location of call event `event`'s result at `depth` ("r2:7"),
+ * through a direct-mapped cache: it is asked for on every call. */
 static int call_result_loc(struct engine *e, int depth, int event)
 {
+	enum { SLOTS = 1 << 14 };
+	if (!e->rcache) {
+		e->rcache = malloc(SLOTS * sizeof(*e->rcache));
+		if (!e->rcache)
+			abort();
+		for (int i = 0; i < SLOTS; i++)
+			e->rcache[i].fn = -1;
+	}
+	struct loc_cache_slot *slot = &e->rcache[((unsigned)event * 31u + (unsigned)depth) & (SLOTS - 1)];
+	if (slot->fn == 0 && slot->depth == depth && slot->expr == event)
+		return slot->loc;
 	char buf[64];
 	snprintf(buf, sizeof(buf), "r%d:%d", depth, event);
-	return intern_loc(e, buf);
+	slot->fn = 0;
+	slot->depth = depth;
+	slot->expr = event;
+	slot->loc = intern_loc(e, buf);
+	return slot->loc;
 }
 
 /* Evaluates an expression with an explicit stack (expressions can be
@@ -1627,6 +1645,7 @@ static void engine_free(struct engine *e)
 		free(e->tracked_expr[i]);
 	free(e->tracked_expr);
 	free(e->loc_cache);
+	free(e->rcache);
 	free(e->ends);
 	free(e->end_traces);
 	free(e->points);

@@ -40,6 +40,7 @@ void strtab_free(struct strtab *t)
 		free(t->s[i]);
 	free(t->s);
 	free(t->depth);
+	free(t->kind);
 	free(t->slots);
 	memset(t, 0, sizeof(*t));
 }
@@ -85,11 +86,13 @@ int strtab_intern(struct strtab *t, const char *s)
 		t->cap = t->cap ? t->cap * 2 : 256;
 		t->s = xrealloc(t->s, (size_t)t->cap * sizeof(char *));
 		t->depth = xrealloc(t->depth, (size_t)t->cap * sizeof(int));
+		t->kind = xrealloc(t->kind, (size_t)t->cap);
 	}
 	t->s[t->n] = strdup(s);
 	if (!t->s[t->n])
 		abort();
 	t->depth[t->n] = depth_of(s);
+	t->kind[t->n] = s[0];
 	t->slots[slot] = t->n;
 	int id = t->n++;
 	if (t->n * 2 > t->nslots)
@@ -354,7 +357,7 @@ void state_drop_calls(struct state *s, const struct strtab *t, int depth)
 {
 	int k = 0;
 	for (int i = 0; i < s->n; i++)
-		if (!(t->depth[s->b[i].loc] == depth && t->s[s->b[i].loc][0] == 'r'))
+		if (!(t->kind[s->b[i].loc] == 'r' && t->depth[s->b[i].loc] == depth))
 			s->b[k++] = s->b[i];
 	s->n = k;
 }

@@ -34,6 +34,7 @@ struct aval {
 struct strtab {
 	char **s;
 	int *depth;             /* frame depth of a location, -1 global/other */
+	char *kind;             /* its first character: 'g', 'l', 'p', 'r' */
 	int n, cap;
 	int *slots;             /* open addressing, -1 empty */
 	int nslots;
