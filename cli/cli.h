@@ -132,6 +132,15 @@ bool suppress_line_matches(const char *line, size_t len, const char *rule,
  * findings are sorted by file).  Returns the number suppressed. */
 size_t suppress_apply(struct findings *fs);
 
+/* Adds a run note at every rule name of a suppression comment in `files`
+ * that suppressed no finding (run after suppress_apply):
+ * "ndislint: ignore RULE matches no finding" at the name's line and
+ * column.  Rules disabled in `enabled` ([rule_count], NULL: all enabled)
+ * are skipped; an unknown name is always noted.  A file named twice is
+ * scanned once.  Returns the number of notes added. */
+size_t suppress_unmatched_notes(struct findings *fs, const char *const *files,
+				size_t nfiles, const bool *enabled);
+
 /* --- run.c --- */
 
 /* Runs `check` with parsed options; returns the exit status.  argc and

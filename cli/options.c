@@ -51,9 +51,11 @@ void cli_usage(FILE *out)
 "Options of check:\n"
 "  --format text|json|sarif  output format (default text)\n"
 "  -o FILE                   write the output to FILE (atomically)\n"
-"  --html DIR                write an HTML audit report (not implemented yet)\n"
-"  --db FILE                 record the run (not implemented yet)\n"
-"  --baseline FILE           only findings not in FILE (not implemented yet)\n"
+"  --html DIR                write an HTML audit report into DIR (a new\n"
+"                            directory, or an earlier report it replaces)\n"
+"  --db FILE                 record the run in a SQLite run store\n"
+"  --baseline FILE           report only findings not in FILE (a run store:\n"
+"                            its latest run; or SARIF written by ndislint)\n"
 "  --enable RULE,...         run only these rules\n"
 "  --disable RULE,...        do not run these rules\n"
 "  -j N                      parse with N jobs (accepted; sequential for now)\n"
@@ -70,8 +72,12 @@ void cli_usage(FILE *out)
 "Suppress a finding with a comment `ndislint: ignore RULE[,RULE] -- reason`\n"
 "on its line or the line before.\n"
 "\n"
+"Findings whose fingerprint is in the --baseline are not reported and do\n"
+"not fail the run; the summary counts them.\n"
+"\n"
 "Exit status: 0 no finding, 1 findings, 2 usage error, unreadable or\n"
-"non-C input, bad compilation database, or internal failure.\n", out);
+"non-C input, bad compilation database, a run store or baseline that\n"
+"cannot be read or written, or internal failure.\n", out);
 }
 
 /* Option names that take a value, as written on the command line. */
@@ -277,18 +283,6 @@ static int opt_flag(struct cli_options *opt, const char *arg)
  * and a -o that names a directory. */
 static int opt_check_unbuilt(const struct cli_options *opt)
 {
-	if (opt->html_dir) {
-		cli_error("--html: not implemented yet (needs the run store)");
-		return CLI_ERROR;
-	}
-	if (opt->db_file) {
-		cli_error("--db: not implemented yet (needs the run store)");
-		return CLI_ERROR;
-	}
-	if (opt->baseline) {
-		cli_error("--baseline: not implemented yet (needs the run store)");
-		return CLI_ERROR;
-	}
 	if (opt->ninputs == 0 && opt->build_dir == NULL) {
 		cli_error("no input files (see ndislint --help)");
 		return CLI_ERROR;

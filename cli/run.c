@@ -19,7 +19,17 @@
 #include "../analyzer/frontend.h"
 #include "../analyzer/program.h"
 #include "../reports/report.h"
+#include "../reports/store.h"
+#include "../reports/html.h"
 #include "../rules/rule.h"
+
+/* --db and --baseline of one run (run_history_* functions). */
+struct run_history {
+	struct store *db;               /* --db, opened before the analysis */
+	char **baseline;                /* --baseline fingerprints, sorted */
+	size_t nbaseline;
+	char started[32];               /* UTC ISO-8601 */
+};
 
 /* The state of one check run. */
 struct run {
@@ -31,6 +41,7 @@ struct run {
 	struct program prog;
 	bool prog_ready;
 	struct findings fs;
+	struct run_history hist;
 };
 
 /* Frees everything the run holds. */
@@ -43,6 +54,8 @@ static void run_free(struct run *r)
 	free(r->files);
 	run_inputs_free(r->inputs, r->ninputs);
 	findings_free(&r->fs);
+	store_close(r->hist.db);
+	report_fingerprints_free(r->hist.baseline, r->hist.nbaseline);
 }
 
 /* Copies the arguments after `--` into an input's argument list. */
@@ -315,6 +328,216 @@ static int run_write(const struct run *r, const struct report_options *ro)
 	return CLI_CONTINUE;
 }
 
+/* Opens --db and loads --baseline before any work, so that a store or
+ * baseline that cannot be used stops the run at once (exit 2). */
+static int run_history_open(struct run *r)
+{
+	const struct cli_options *o = r->opt;
+	char err[1200];
+
+	store_now_utc(r->hist.started, sizeof r->hist.started);
+	if (o->db_file != NULL) {
+		r->hist.db = store_open(o->db_file, false, err, sizeof err);
+		if (r->hist.db == NULL) {
+			cli_error("--db: %s", err);
+			return CLI_ERROR;
+		}
+	}
+	if (o->baseline != NULL &&
+	    store_baseline_load(o->baseline, &r->hist.baseline,
+				&r->hist.nbaseline, err, sizeof err) != 0) {
+		cli_error("--baseline: %s", err);
+		return CLI_ERROR;
+	}
+	return CLI_CONTINUE;
+}
+
+/* Notes every suppression comment of the inputs that matched nothing
+ * (after suppress_apply), then sorts the notes in. */
+static void run_suppression_notes(struct run *r)
+{
+	const char **files = malloc((size_t)(r->ninputs ? r->ninputs : 1) *
+				    sizeof *files);
+
+	if (files == NULL)
+		return;
+	for (int i = 0; i < r->ninputs; i++)
+		files[i] = r->inputs[i].path;
+	if (suppress_unmatched_notes(&r->fs, files, (size_t)r->ninputs,
+				     r->opt->enabled) > 0)
+		findings_sort(&r->fs);
+	free(files);
+}
+
+/* The enabled rules as a comma list (malloc'd; NULL when out of
+ * memory). */
+static char *run_rule_list(const struct cli_options *o)
+{
+	size_t len = 1;
+	char *out;
+
+	for (size_t i = 0; i < rule_count; i++)
+		len += strlen(rule_registry[i]->name) + 1;
+	out = malloc(len);
+	if (out == NULL)
+		return NULL;
+	out[0] = '\0';
+	for (size_t i = 0; i < rule_count; i++) {
+		if (!o->enabled[i])
+			continue;
+		if (out[0] != '\0')
+			strcat(out, ",");
+		strcat(out, rule_registry[i]->name);
+	}
+	return out;
+}
+
+/* Records the run in --db (one transaction); CLI_ERROR when it failed
+ * (nothing recorded then). */
+static int run_history_record(struct run *r, char *const *fps, int argc,
+			      char **argv)
+{
+	const char **files = malloc((size_t)(r->ninputs ? r->ninputs : 1) *
+				    sizeof *files);
+	char *rules = run_rule_list(r->opt);
+	char err[1200];
+	long long id = -1;
+
+	if (files != NULL && rules != NULL) {
+		struct store_run_input in = {
+			.started = r->hist.started,
+			.tool_version = NDISLINT_VERSION,
+			.rules = rules,
+			.argc = argc,
+			.argv = argv,
+			.source_root = r->opt->source_root,
+			.files = files,
+			.nfiles = (size_t)r->ninputs,
+		};
+
+		for (int i = 0; i < r->ninputs; i++)
+			files[i] = r->inputs[i].path;
+		id = store_record(r->hist.db, &in, &r->fs, fps, err, sizeof err);
+	} else {
+		snprintf(err, sizeof err, "%s: out of memory", r->opt->db_file);
+	}
+	free(files);
+	free(rules);
+	if (id < 0) {
+		cli_error("--db: %s", err);
+		return CLI_ERROR;
+	}
+	return CLI_CONTINUE;
+}
+
+/* Fingerprints the findings, marks those in the baseline and records the
+ * run in the store; CLI_ERROR on failure. */
+static int run_history_finish(struct run *r, int argc, char **argv)
+{
+	char **fps;
+	int rc = CLI_CONTINUE;
+
+	if (r->opt->baseline == NULL && r->hist.db == NULL)
+		return CLI_CONTINUE;
+	fps = report_fingerprints(&r->fs, r->opt->source_root);
+	if (fps == NULL && r->fs.count > 0) {
+		cli_error("out of memory");
+		return CLI_ERROR;
+	}
+	for (size_t i = 0; i < r->fs.count; i++) {
+		struct finding *f = &r->fs.items[i];
+
+		if (!f->suppressed &&
+		    store_baseline_has(r->hist.baseline, r->hist.nbaseline,
+				       fps[i]))
+			f->baselined = true;
+	}
+	if (r->hist.db != NULL)
+		rc = run_history_record(r, fps, argc, argv);
+	report_fingerprints_free(fps, r->fs.count);
+	return rc;
+}
+
+/* --html DIR: refuses a directory that is not ours before any work. */
+static int run_html_check(const struct run *r)
+{
+	char err[1200];
+
+	if (r->opt->html_dir == NULL ||
+	    html_check_target(r->opt->html_dir, err, sizeof err))
+		return CLI_CONTINUE;
+	cli_error("--html: %s", err);
+	return CLI_ERROR;
+}
+
+/* The previous run's fingerprints from --db (the run recorded before the
+ * one this run just recorded, i.e. before the latest).  *prev stays NULL
+ * when there is no earlier run.  CLI_ERROR when the store failed. */
+static int run_html_previous(struct run *r, char ***prev, size_t *nprev)
+{
+	struct findings tmp;
+	struct store_run_info info;
+	char err[1200];
+	long long earlier;
+	int rc;
+
+	*prev = NULL;
+	*nprev = 0;
+	if (r->hist.db == NULL)
+		return CLI_CONTINUE;
+	findings_init(&tmp);
+	memset(&info, 0, sizeof info);
+	rc = store_load_run(r->hist.db, 0, &tmp, &info, NULL, err, sizeof err);
+	findings_free(&tmp);
+	earlier = rc == 0 ? info.previous_id : 0;
+	store_run_info_free(&info);
+	if (earlier > 0)
+		rc = store_previous_fingerprints(r->hist.db, 0, prev, nprev, err,
+						 sizeof err);
+	if (rc < 0) {
+		cli_error("--db: %s", err);
+		return CLI_ERROR;
+	}
+	if (rc == 0 && *prev == NULL && earlier > 0) {
+		*prev = calloc(1, sizeof **prev);   /* an earlier run, no finding */
+		if (*prev == NULL) {
+			cli_error("out of memory");
+			return CLI_ERROR;
+		}
+	}
+	return CLI_CONTINUE;
+}
+
+/* Writes the --html report of the run (after the store recorded it). */
+static int run_html(struct run *r)
+{
+	char **prev = NULL;
+	size_t nprev = 0;
+	char err[1200];
+	int rc;
+
+	if (r->opt->html_dir == NULL)
+		return CLI_CONTINUE;
+	rc = run_html_previous(r, &prev, &nprev);
+	if (rc == CLI_CONTINUE) {
+		struct html_input in = {
+			.fs = &r->fs,
+			.previous = (const char *const *)prev,
+			.nprevious = nprev,
+			.source_root = r->opt->source_root,
+			.tool_version = NDISLINT_VERSION,
+			.nfiles = (size_t)r->nfiles,
+		};
+
+		if (html_write(r->opt->html_dir, &in, err, sizeof err) != 0) {
+			cli_error("--html: %s", err);
+			rc = CLI_ERROR;
+		}
+	}
+	report_fingerprints_free(prev, nprev ? nprev : (prev ? 1 : 0));
+	return rc;
+}
+
 /* The steps of a run after option parsing; returns the exit status. */
 static int run_steps(struct run *r, int argc, char **argv)
 {
@@ -328,7 +551,11 @@ static int run_steps(struct run *r, int argc, char **argv)
 	};
 	int rc;
 
-	rc = o->build_dir ? run_db_inputs(r) : run_plain_inputs(r);
+	rc = run_history_open(r);
+	if (rc == CLI_CONTINUE)
+		rc = run_html_check(r);
+	if (rc == CLI_CONTINUE)
+		rc = o->build_dir ? run_db_inputs(r) : run_plain_inputs(r);
 	if (rc == CLI_CONTINUE)
 		rc = run_parse(r);
 	if (rc == CLI_CONTINUE)
@@ -337,6 +564,12 @@ static int run_steps(struct run *r, int argc, char **argv)
 		return rc;
 	findings_sort(&r->fs);
 	suppress_apply(&r->fs);
+	run_suppression_notes(r);
+	rc = run_history_finish(r, argc, argv);
+	if (rc == CLI_CONTINUE)
+		rc = run_html(r);
+	if (rc != CLI_CONTINUE)
+		return rc;
 	rc = run_write(r, &ro);
 	if (rc != CLI_CONTINUE)
 		return rc;

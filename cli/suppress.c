@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "cli.h"
+#include "../reports/report.h"
+#include "../rules/rule.h"
 
 static const char suppress_marker[] = "ndislint:";
 
@@ -219,5 +221,172 @@ size_t suppress_apply(struct findings *fs)
 		count++;
 	}
 	suppress_file_free(&sf);
+	return count;
+}
+
+/* One rule name of a directive: where it is on its line. */
+struct suppress_name {
+	const char *start;
+	size_t len;
+};
+
+/* Collects the rule names of the directive that starts after "ignore" at
+ * p (as suppress_directive reads them) into names[max]; their number. */
+static size_t suppress_names(const char *p, const char *end,
+			     struct suppress_name *names, size_t max)
+{
+	size_t n = 0;
+
+	for (;;) {
+		const char *name;
+
+		p = suppress_blank(p, end);
+		name = p;
+		while (p < end && suppress_name_char(*p) &&
+		       !(p[0] == '-' && p + 1 < end && p[1] == '-' &&
+			 p == name))
+			p++;
+		if (p > name && n < max) {
+			names[n].start = name;
+			names[n].len = (size_t)(p - name);
+			n++;
+		}
+		p = suppress_blank(p, end);
+		if (p < end && *p == ',') {
+			p++;
+			continue;
+		}
+		return n;
+	}
+}
+
+/* Was a finding of `rule` in the file (absolute path `abs`) suppressed
+ * by a comment on line `line`, i.e. is it reported on that line or the
+ * next? */
+static bool suppress_used(const struct findings *fs, const char *abs,
+			  const char *rule, size_t len, unsigned line)
+{
+	for (size_t i = 0; i < fs->count; i++) {
+		const struct finding *f = &fs->items[i];
+		char *fabs;
+		bool same;
+
+		if (!f->suppressed || f->rule == NULL || f->pos.file == NULL ||
+		    strlen(f->rule) != len || memcmp(f->rule, rule, len) != 0 ||
+		    (f->pos.line != line && f->pos.line != line + 1))
+			continue;
+		fabs = report_abspath(f->pos.file);
+		same = fabs != NULL && strcmp(fabs, abs) == 0;
+		free(fabs);
+		if (same)
+			return true;
+	}
+	return false;
+}
+
+/* The index of a rule in rule_registry (rule_count when absent). */
+static size_t suppress_rule_index(const struct rule *r)
+{
+	size_t i;
+
+	for (i = 0; i < rule_count; i++) {
+		if (rule_registry[i] == r)
+			break;
+	}
+	return i;
+}
+
+/* Adds the notes for the unmatched rule names of one directive on line
+ * `line` (1-based) whose text starts at `text`. */
+static size_t suppress_line_notes(struct findings *fs, const char *path,
+				  const char *abs, const char *text,
+				  const char *after, const char *end,
+				  unsigned line, const bool *enabled)
+{
+	struct suppress_name names[32];
+	size_t n = suppress_names(after, end, names, 32), count = 0;
+
+	for (size_t k = 0; k < n; k++) {
+		const struct rule *r;
+		char name[128];
+		unsigned col = (unsigned)(names[k].start - text) + 1;
+
+		snprintf(name, sizeof name, "%.*s", (int)names[k].len,
+			 names[k].start);
+		r = rule_find(name);
+		if (r == NULL) {
+			findings_note(fs, path, line, col, "ndislint: ignore %s "
+				      "matches no finding (no rule is named %s)",
+				      name, name);
+			count++;
+			continue;
+		}
+		if (enabled != NULL && suppress_rule_index(r) < rule_count &&
+		    !enabled[suppress_rule_index(r)])
+			continue;       /* disabled: it could not match */
+		if (suppress_used(fs, abs, name, names[k].len, line))
+			continue;
+		findings_note(fs, path, line, col,
+			      "ndislint: ignore %s matches no finding", name);
+		count++;
+	}
+	return count;
+}
+
+/* Scans one loaded file for directives and notes the unmatched ones. */
+static size_t suppress_file_notes(struct findings *fs,
+				  const struct suppress_file *sf,
+				  const bool *enabled)
+{
+	char *abs = report_abspath(sf->path);
+	size_t count = 0;
+
+	for (size_t l = 0; abs != NULL && l < sf->nlines; l++) {
+		const char *text = sf->text + sf->lines[l];
+		const char *end = sf->text + (l + 1 < sf->nlines ?
+					      sf->lines[l + 1] : sf->size);
+		const char *p = text;
+
+		while (p < end) {
+			const char *m = memmem(p, (size_t)(end - p), suppress_marker,
+					       sizeof suppress_marker - 1);
+			const char *q;
+
+			if (m == NULL)
+				break;
+			q = suppress_blank(m + sizeof suppress_marker - 1, end);
+			p = m + 1;
+			if (end - q < 7 || memcmp(q, "ignore", 6) != 0 ||
+			    (q[6] != ' ' && q[6] != '\t'))
+				continue;
+			count += suppress_line_notes(fs, sf->path, abs, text,
+						     q + 6, end, (unsigned)l + 1,
+						     enabled);
+		}
+	}
+	free(abs);
+	return count;
+}
+
+/* Notes the suppression comments that match no finding (see cli.h). */
+size_t suppress_unmatched_notes(struct findings *fs, const char *const *files,
+				size_t nfiles, const bool *enabled)
+{
+	size_t count = 0;
+
+	for (size_t i = 0; i < nfiles; i++) {
+		struct suppress_file sf;
+		bool seen = false;
+
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = strcmp(files[k], files[i]) == 0;
+		if (seen || !suppress_file_load(&sf, files[i])) {
+			if (!seen)
+				suppress_file_free(&sf);
+			continue;
+		}
+		count += suppress_file_notes(fs, &sf, enabled);
+		suppress_file_free(&sf);
+	}
 	return count;
 }

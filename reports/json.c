@@ -16,12 +16,13 @@
  *       "fixits": [{"file", "line", "column", "insert", "message"}]
  *     }],
  *     "notes": [{"file" (or null), "line", "column", "message"}],
- *     "summary": {"findings", "errors", "warnings", "suppressed", "files",
- *                 "by_rule": {"rule": count, ...}}
+ *     "summary": {"findings", "errors", "warnings", "suppressed",
+ *                 "baselined", "files", "by_rule": {"rule": count, ...}}
  *   }
  *
- * Counts in the summary exclude suppressed findings, as the text summary
- * does.  Findings come in SPEC.md's order: file, line, column, rule.
+ * Counts in the summary exclude suppressed and baselined findings, as the
+ * text summary does.  Baselined findings (--baseline) are left out of
+ * "findings"; suppressed ones are listed, marked.  Findings come in SPEC.md's order: file, line, column, rule.
  */
 #include <jansson.h>
 #include <stdlib.h>
@@ -98,11 +99,16 @@ static json_t *json_finding(const struct finding *f, const char *fingerprint,
 static json_t *json_summary(const struct findings *fs, size_t nfiles)
 {
 	json_int_t errors = 0, warnings = 0, suppressed = 0, total = 0;
+	json_int_t baselined = 0;
 	json_t *by_rule = json_object();
 	for (size_t i = 0; i < fs->count; i++) {
 		const struct finding *f = &fs->items[i];
 		if (f->suppressed) {
 			suppressed++;
+			continue;
+		}
+		if (f->baselined) {
+			baselined++;
 			continue;
 		}
 		total++;
@@ -117,6 +123,7 @@ static json_t *json_summary(const struct findings *fs, size_t nfiles)
 	json_object_set_new(s, "errors", json_integer(errors));
 	json_object_set_new(s, "warnings", json_integer(warnings));
 	json_object_set_new(s, "suppressed", json_integer(suppressed));
+	json_object_set_new(s, "baselined", json_integer(baselined));
 	json_object_set_new(s, "files", json_integer((json_int_t)nfiles));
 	json_object_set_new(s, "by_rule", by_rule);
 	return s;
@@ -138,9 +145,12 @@ int report_json(FILE *out, const struct findings *fs, size_t nfiles,
 	json_object_set_new(doc, "tool", tool);
 	json_object_set_new(doc, "source_root", root ? json_text(root) : json_null());
 	json_t *findings = json_array();
-	for (size_t i = 0; i < fs->count; i++)
+	for (size_t i = 0; i < fs->count; i++) {
+		if (fs->items[i].baselined)
+			continue;       /* not reported; counted in the summary */
 		json_array_append_new(findings, json_finding(&fs->items[i],
 							     fps ? fps[i] : NULL, root));
+	}
 	json_object_set_new(doc, "findings", findings);
 	json_t *notes = json_array();
 	for (size_t i = 0; i < fs->nnotes; i++) {

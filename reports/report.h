@@ -27,8 +27,8 @@ struct report_options {
 };
 
 /*
- * Text format (SPEC.md), one line each, for every finding that is not
- * suppressed, in the list's order:
+ * Text format (SPEC.md), one line each, for every finding that is neither
+ * suppressed nor baselined, in the list's order:
  *   FILE:LINE:COL: SEVERITY: MESSAGE [RULE]     severity: error|warning|note
  *   FILE:LINE:COL: note: STEP                   one per path-trace step
  *   FILE:LINE:COL: note: MESSAGE: insert "CODE" one per fix-it; newline,
@@ -37,8 +37,12 @@ struct report_options {
  * then the run notes:
  *   FILE:LINE:COL: note: MESSAGE   or   ndislint: note: MESSAGE (no file)
  * FILE is the path as the finding gives it.  Newlines inside messages are
- * written as spaces so that each record stays on one line.  With quiet,
- * run notes are left out (findings and their notes are always written).
+ * written as spaces so that each record stays on one line.  A suppressed
+ * finding is listed, in its place, as
+ *   FILE:LINE:COL: note: suppressed [RULE]: REASON   (": REASON" if any)
+ * Baselined findings are not written.  With quiet, run notes and the
+ * suppressed lines are left out (findings and their notes are always
+ * written).
  * Returns 0, or -1 when writing failed.
  */
 int report_text(FILE *out, const struct findings *fs,
@@ -46,8 +50,10 @@ int report_text(FILE *out, const struct findings *fs,
 
 /*
  * SARIF 2.1.0 (JSON, two-space indent, fixed key order).  Every rule of
- * `rules` goes into tool.driver.rules; every finding becomes a result,
- * suppressed ones with suppressions[{kind "inSource", justification}].
+ * `rules` goes into tool.driver.rules; every finding that is not
+ * baselined becomes a result (baselined ones are left out, the others'
+ * fingerprints unchanged), suppressed ones with
+ * suppressions[{kind "inSource", justification}].
  * Results carry ruleId, ruleIndex (when the rule is in `rules`), level,
  * message, one location (uri relative to the source root with uriBaseId
  * SRCROOT, or an absolute file:// uri for a file outside it), codeFlows
@@ -61,7 +67,8 @@ int report_sarif(FILE *out, const struct findings *fs,
 		 const struct report_options *o);
 
 /*
- * `--format json`: every finding (suppressed ones marked) with its steps,
+ * `--format json`: every finding (suppressed ones marked, baselined ones
+ * left out) with its steps,
  * fix-its and fingerprint, the run notes and a summary; the schema is in
  * reports/json.c.  `nfiles` is the number of input files.  Returns 0, or
  * -1 when writing failed.
@@ -71,10 +78,10 @@ int report_json(FILE *out, const struct findings *fs, size_t nfiles,
 
 /*
  * The one summary line on stderr, e.g.
- *   ndislint: 3 findings (2 errors, 1 warning) in 4 files, 1 suppressed
+ *   ndislint: 3 findings (2 errors, 1 warning) in 4 files, 1 suppressed, 2 baselined
  *   ndislint: no findings in 1 file
- * Counts exclude suppressed findings; ", N suppressed" appears only when N
- * is not 0.  `nfiles` is the number of input files checked.  With
+ * Counts exclude suppressed and baselined findings; ", N suppressed" and
+ * ", N baselined" appear only when N is not 0.  `nfiles` is the number of input files checked.  With
  * o->quiet nothing at all is written (o may be NULL).
  */
 void report_summary(FILE *err, const struct findings *fs, size_t nfiles,

@@ -506,8 +506,14 @@ static json_t *sarif_document(const struct sarif_ctx *c,
 	json_object_set_new(run, "tool", sarif_tool(c, o));
 	json_object_set_new(run, "invocations", sarif_invocations(c, fs, o));
 	json_object_set_new(run, "originalUriBaseIds", sarif_base_ids(c));
-	for (i = 0; i < fs->count; i++)
-		json_array_append_new(results, sarif_result(c, &fs->items[i], i));
+	for (i = 0; i < fs->count; i++) {
+		/* baselined findings are not reported (README: --baseline);
+		 * they stay in the list so that fingerprints keep their
+		 * ordinals */
+		if (!fs->items[i].baselined)
+			json_array_append_new(results,
+					      sarif_result(c, &fs->items[i], i));
+	}
 	json_object_set_new(run, "results", results);
 	json_array_append_new(runs, run);
 	json_object_set_new(doc, "runs", runs);

@@ -101,16 +101,34 @@ static void text_finding(FILE *out, const struct finding *f)
 	}
 }
 
+/* Writes the note that lists a suppressed finding with its reason. */
+static void text_suppressed(FILE *out, const struct finding *f)
+{
+	text_prefix(out, &f->pos);
+	fprintf(out, "note: suppressed [%s]", f->rule ? f->rule : "");
+	if (f->suppress_reason && *f->suppress_reason) {
+		fputs(": ", out);
+		text_message(out, f->suppress_reason);
+	}
+	fputc('\n', out);
+}
+
 /* Writes the text report (format in report.h). */
 int report_text(FILE *out, const struct findings *fs,
 		const struct report_options *o)
 {
+	bool quiet = o && o->quiet;
 	size_t i;
 
-	for (i = 0; i < fs->count; i++)
-		if (!fs->items[i].suppressed)
-			text_finding(out, &fs->items[i]);
-	if (!o || !o->quiet) {
+	for (i = 0; i < fs->count; i++) {
+		const struct finding *f = &fs->items[i];
+
+		if (f->suppressed && !quiet)
+			text_suppressed(out, f);
+		else if (!f->suppressed && !f->baselined)
+			text_finding(out, f);
+	}
+	if (!quiet) {
 		for (i = 0; i < fs->nnotes; i++) {
 			text_prefix(out, &fs->notes[i].pos);
 			fputs("note: ", out);
@@ -138,7 +156,7 @@ void report_summary(FILE *err, const struct findings *fs, size_t nfiles,
 		    const struct report_options *o)
 {
 	size_t by_sev[3] = { 0, 0, 0 };
-	size_t i, active = 0, suppressed = 0;
+	size_t i, active = 0, suppressed = 0, baselined = 0;
 	bool first = true;
 
 	if (o && o->quiet)
@@ -148,6 +166,10 @@ void report_summary(FILE *err, const struct findings *fs, size_t nfiles,
 
 		if (f->suppressed) {
 			suppressed++;
+			continue;
+		}
+		if (f->baselined) {
+			baselined++;
 			continue;
 		}
 		active++;
@@ -167,6 +189,8 @@ void report_summary(FILE *err, const struct findings *fs, size_t nfiles,
 	fprintf(err, " in %zu file%s", nfiles, nfiles == 1 ? "" : "s");
 	if (suppressed)
 		fprintf(err, ", %zu suppressed", suppressed);
+	if (baselined)
+		fprintf(err, ", %zu baselined", baselined);
 	fputc('\n', err);
 	fflush(err);
 }

@@ -289,6 +289,7 @@ START_TEST(test_text_format)
 	out = capture_text(&fs, &o);
 	ck_assert_str_eq(out,
 		"drv/a.c:5:1: warning: parse error in Foo [analysis-incomplete]\n"
+		"drv/a.c:7:3: note: suppressed [deregister-without-register]\n"
 		"drv/entry.c:42:9: error: DriverEntry fails without "
 		"NdisMDeregisterMiniportDriver [miniport-deregister-on-error]\n"
 		"drv/entry.c:30:14: note: miniport registration succeeds\n"
@@ -302,6 +303,7 @@ START_TEST(test_text_format)
 	o.quiet = true;
 	out = capture_text(&fs, &o);
 	ck_assert_ptr_null(strstr(out, "unresolved Bar"));
+	ck_assert_ptr_null(strstr(out, "suppressed"));
 	ck_assert_ptr_nonnull(strstr(out, "[analysis-incomplete]"));
 	free(out);
 	findings_free(&fs);

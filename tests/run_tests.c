@@ -18,6 +18,7 @@ int main(void)
 		corpus_suite,
 		fixups_suite,
 		engine_suite,
+		store_suite,
 	};
 	SRunner *sr = srunner_create(NULL);
 	for (size_t i = 0; i < sizeof(suites) / sizeof(suites[0]); i++)

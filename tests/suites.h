@@ -14,5 +14,6 @@ Suite *cfg_suite(void);
 Suite *corpus_suite(void);
 Suite *fixups_suite(void);
 Suite *engine_suite(void);
+Suite *store_suite(void);
 
 #endif
