@@ -141,6 +141,13 @@ size_t suppress_apply(struct findings *fs);
 size_t suppress_unmatched_notes(struct findings *fs, const char *const *files,
 				size_t nfiles, const bool *enabled);
 
+/* --- report.c --- */
+
+/* `report --db FILE --html DIR` (argv[0] is "report"): the HTML report of
+ * the store's latest run, new and fixed against the run before it.
+ * Returns the exit status (CLI_OK, or CLI_ERROR after the error line). */
+int cli_report(int argc, char **argv);
+
 /* --- run.c --- */
 
 /* Runs `check` with parsed options; returns the exit status.  argc and

@@ -189,7 +189,8 @@ static int cmd_explain(int argc, char **argv, int full_argc, char **full_argv)
 	return fflush(stdout) == 0 ? CLI_OK : CLI_ERROR;
 }
 
-/* `report`: needs the run store, which does not exist yet. */
+/* `report --db FILE --html DIR`: the audit report of a recorded run
+ * (cli/report.c). */
 static int cmd_report(int argc, char **argv, int full_argc, char **full_argv)
 {
 	(void)full_argc;
@@ -198,8 +199,7 @@ static int cmd_report(int argc, char **argv, int full_argc, char **full_argv)
 		cli_usage(stdout);
 		return CLI_OK;
 	}
-	cli_error("report: not implemented yet (needs the run store)");
-	return CLI_ERROR;
+	return cli_report(argc, argv);
 }
 
 /* Parses one file and prints its model; false after an error. */

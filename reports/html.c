@@ -883,6 +883,7 @@ static const char *html_f_rule(const struct finding *f)
 	return f->rule;
 }
 
+/* The file of a finding (html_filter_options). */
 static const char *html_f_file(const struct finding *f)
 {
 	return f->pos.file;

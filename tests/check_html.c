@@ -17,6 +17,7 @@
 #include "suites.h"
 #include "../analyzer/finding.h"
 #include "../reports/html.h"
+#include "../reports/report.h"
 
 /* Makes a scratch directory into buf. */
 static void scratch(char *buf, size_t size)
@@ -34,8 +35,7 @@ static void scratch_free(const char *dir)
 	ck_assert_int_eq(system(cmd), 0);
 }
 
-/* Writes text into dir/name; returns the path (static buffer per call
- * site is the caller's). */
+/* Writes text into the file at path. */
 static void write_file(const char *path, const char *text)
 {
 	FILE *f = fopen(path, "w");
@@ -183,7 +183,7 @@ static int write_report(const char *dir, const struct findings *fs,
 
 START_TEST(refuses_other_dirs)
 {
-	char root[64], dir[128], file[128], link[128], err[512];
+	char root[64], dir[128], file[256], link[128], err[512];
 	struct findings fs;
 	char *names;
 
@@ -215,8 +215,6 @@ START_TEST(refuses_other_dirs)
 	/* nothing was created next to them */
 	names = list_dir(root);
 	ck_assert_str_eq(names, "docs|empty|link|");
-	free(names);
-	names = list_dir(dir + 0 == NULL ? root : root);
 	free(names);
 	findings_free(&fs);
 	scratch_free(root);
@@ -316,7 +314,7 @@ START_TEST(never_writes_outside)
 	free(names);
 	names = list_dir(out);
 	ck_assert_msg(only_report_names(names), "unexpected files: %s", names);
-	ck_assert_ptr_nonnull(strstr(names, "finding-9.html|"));
+	ck_assert_ptr_nonnull(strstr(names, "finding-8.html|"));
 	free(names);
 	ck_assert_int_ne(access("/tmp/ndislint-html-nonexistent", F_OK), 0);
 	findings_free(&fs);
@@ -333,7 +331,7 @@ static void check_link(const char *dir, const char *page, const char *v,
 	size_t n = 0;
 
 	ck_assert_msg(len > 0 && len < sizeof name, "%s: bad link", page);
-	if (len == 5 && strncmp(v, "data:", 5) == 0)
+	if (len == 6 && strncmp(v, "data:,", 6) == 0)
 		return;                              /* the empty favicon */
 	ck_assert_msg(v[0] != '/', "%s: absolute link %.*s", page, (int)len, v);
 	ck_assert_msg(memchr(v, ':', len) == NULL, "%s: link with a scheme %.*s",
@@ -433,9 +431,7 @@ START_TEST(finding_page_content)
 	ck_assert_ptr_nonnull(strstr(page, "id=\"step-1\" data-step=\"0\""));
 	ck_assert_ptr_nonnull(strstr(page, "id=\"step-3\" data-step=\"2\""));
 	ck_assert_ptr_nonnull(strstr(page, "<code>Status != 0</code>"));
-	ck_assert_ptr_nonnull(strstr(page, "NdisDeregister") == NULL ?
-			      strstr(page, "NdisMDeregisterMiniportDriver(H);") :
-			      page);
+	ck_assert_ptr_nonnull(strstr(page, "NdisMDeregisterMiniportDriver(H);"));
 	ck_assert_ptr_nonnull(strstr(page, "<tr class=\"add\">"));
 	/* source text escaped: the string literal's markup */
 	ck_assert_ptr_nonnull(strstr(page, "&lt;b&gt;&amp;amp;&lt;/b&gt;"));

@@ -19,6 +19,7 @@ int main(void)
 		fixups_suite,
 		engine_suite,
 		store_suite,
+		html_suite,
 	};
 	SRunner *sr = srunner_create(NULL);
 	for (size_t i = 0; i < sizeof(suites) / sizeof(suites[0]); i++)

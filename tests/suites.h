@@ -15,5 +15,6 @@ Suite *corpus_suite(void);
 Suite *fixups_suite(void);
 Suite *engine_suite(void);
 Suite *store_suite(void);
+Suite *html_suite(void);
 
 #endif
