@@ -17,6 +17,7 @@ TEST_OBJS   := $(patsubst %.c,$(BUILD)/%.o,$(TEST_SRCS))
 INCLUDE_DIR := $(CURDIR)/analyzer/include
 
 .PHONY: all deps build demo check check-asan test clean bench install
+.PHONY: fuzz fuzz-build check-valgrind
 
 PREFIX      ?= /usr/local
 DESTDIR     ?=
@@ -39,6 +40,29 @@ check-asan: deps
 	@$(MAKE) --no-print-directory test BUILD=build-asan \
 		SANITIZE="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
 
+# libFuzzer harness (fuzz/fuzz_driver.c) built with clang under ASan and
+# UBSan in build-fuzz/, seeded from corpus/; new inputs are kept in
+# build-fuzz/corpus, crashes in build-fuzz/artifacts.  FUZZ_SECONDS=0
+# runs until stopped.
+FUZZ_SECONDS ?= 60
+FUZZ_ARGS    ?=
+fuzz-build: deps
+	@$(MAKE) --no-print-directory build-fuzz/fuzz_driver BUILD=build-fuzz \
+		CC=clang CFLAGS="-O1 -g" SANITIZE="-fsanitize=fuzzer-no-link,address,undefined \
+		-fno-omit-frame-pointer -fno-sanitize-recover=all"
+
+fuzz: fuzz-build
+	@mkdir -p build-fuzz/corpus build-fuzz/artifacts
+	nice -n 10 build-fuzz/fuzz_driver -max_total_time=$(FUZZ_SECONDS) \
+		-timeout=20 -rss_limit_mb=3072 -max_len=65536 -print_final_stats=1 \
+		-artifact_prefix=build-fuzz/artifacts/ $(FUZZ_ARGS) \
+		build-fuzz/corpus corpus
+
+# The binary under valgrind's memcheck over part of the corpus: no error,
+# no leak (scripts/valgrind.sh).
+check-valgrind: build
+	@sh scripts/valgrind.sh $(BUILD)/ndislint
+
 # Scaling benchmark: reports against the targets, never fails (bench/run.sh).
 bench: build
 	@mkdir -p $(BUILD)/bench
@@ -55,7 +79,7 @@ install: build
 	install -m 644 docs/ndislint.1 $(DESTDIR)$(PREFIX)/share/man/man1/ndislint.1
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz
 
 # ---------------------------------------------------------------------------
 # Everything below runs in the sub-make, after deps.
@@ -63,7 +87,7 @@ clean:
 CLANG_INC   = $(shell $(LLVM_CONFIG) --includedir)
 CLANG_LIB   = $(shell $(LLVM_CONFIG) --libdir)
 CLANG_RES   = $(CLANG_LIB)/clang/$(shell $(LLVM_CONFIG) --version)
-PKGS        = jansson sqlite3
+PKGS        = jansson sqlite3 inih
 CFLAGS     ?= -O2 -g
 ALL_CFLAGS  = -std=gnu11 -D_GNU_SOURCE -Wall -Wextra $(CFLAGS) $(SANITIZE) \
 	-I$(CLANG_INC) $(shell pkg-config --cflags $(PKGS)) \
@@ -91,8 +115,11 @@ $(BUILD)/tests/%.o: tests/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags check) -c $< -o $@
 
+$(BUILD)/fuzz_driver: $(BUILD)/fuzz/fuzz_driver.o $(BUILD)/libndislint.a
+	$(CC) $(ALL_LDFLAGS) -fsanitize=fuzzer $^ $(LIBS) -o $@
+
 $(BUILD)/run_tests: $(TEST_OBJS) $(BUILD)/libndislint.a
-	$(CC) $(ALL_LDFLAGS) $^ $(LIBS) $(shell pkg-config --libs check) -o $@
+	$(CC) $(ALL_LDFLAGS) $^ $(LIBS) $(shell pkg-config --libs check) -lutil -o $@
 
 # The suites find the binary under test and the corpus through these.
 test: binaries

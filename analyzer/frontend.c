@@ -7,11 +7,15 @@
  * fe_tokens.c.  Everything libclang owns is disposed of before returning.
  */
 #include <limits.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <clang-c/FatalErrorHandler.h>
 
 #include "fe_fixups.h"
 #include "fe_internal.h"
@@ -28,6 +32,11 @@
 #define NDISLINT_SOURCE_INCLUDE "analyzer/include"
 #endif
 
+/* Deepest bracket nesting the parser accepts (clang's default is 256);
+ * beyond it the parse stops with a fatal error (exit 2, fatal_stop).
+ * Measured to fit FE_STACK below: docs/LIMITS.md. */
+#define FE_BRACKET_DEPTH "100000"
+
 /* Arguments that make clang parse as the WDK compiler would. */
 static const char *const target_args[] = {
 	"-x", "c",
@@ -36,6 +45,7 @@ static const char *const target_args[] = {
 	"-fms-compatibility",
 	"-nostdlibinc",
 	"-ferror-limit=0",
+	"-fbracket-depth=" FE_BRACKET_DEPTH,
 	"-Wno-pragma-pack",
 	"-Wno-unknown-pragmas",
 	"-Wno-microsoft-anon-tag",
@@ -346,7 +356,7 @@ static void build_args(const char *path, const struct parse_options *opt,
 		       struct args *a)
 {
 	int ntarget = (int)(sizeof(target_args) / sizeof(target_args[0]));
-	int n = ntarget + 8 + (opt ? opt->nclang_args : 0);
+	int n = ntarget + 12 + (opt ? opt->nclang_args : 0);
 	const char **argv = calloc((size_t)n + 1, sizeof(*argv));
 	const char *slash = strrchr(path, '/');
 	int k = 0;
@@ -359,12 +369,20 @@ static void build_args(const char *path, const struct parse_options *opt,
 		argv[k++] = "-resource-dir";
 		argv[k++] = NDISLINT_CLANG_RESOURCE_DIR;
 	}
+	if (opt && opt->working_dir) {
+		argv[k++] = "-working-directory";
+		argv[k++] = opt->working_dir;
+	}
 	for (int i = 0; opt && i < opt->nclang_args; i++)
 		argv[k++] = opt->clang_args[i];
 	/* After the user's own -I/-isystem, so real WDK headers win. */
 	if (opt && opt->include_dir) {
 		argv[k++] = "-isystem";
 		argv[k++] = opt->include_dir;
+	}
+	if (opt && opt->pch) {
+		argv[k++] = "-include-pch";
+		argv[k++] = opt->pch;
 	}
 	a->source_dir = strndup(slash ? path : ".",
 				slash ? (size_t)(slash == path ? 1 : slash - path) : 1);
@@ -402,6 +420,55 @@ static void copy_notes(struct model_file *mf, struct fixups *fx)
 	mf->nnotes = fx->nnotes;
 }
 
+/* A growing list of file names (collect_deps). */
+struct dep_list {
+	char **names;
+	int n, cap;
+};
+
+/* clang_getInclusions visitor: records every file the parse read. */
+static void visit_dep(CXFile file, CXSourceLocation *stack, unsigned depth,
+		      CXClientData data)
+{
+	struct dep_list *d = data;
+	CXString name = clang_getFileName(file);
+	const char *s = clang_getCString(name);
+
+	(void)stack;
+	(void)depth;
+	if (s && *s) {
+		VEC_RESERVE(d->names, d->n, d->cap);
+		d->names[d->n] = strdup(s);
+		if (!d->names[d->n])
+			abort();
+		d->n++;
+	}
+	clang_disposeString(name);
+}
+
+static int dep_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Fills mf->deps with the files the parse read, sorted, without
+ * duplicates. */
+static void collect_deps(CXTranslationUnit tu, struct model_file *mf)
+{
+	struct dep_list d = { 0 };
+
+	clang_getInclusions(tu, visit_dep, &d);
+	if (d.n > 1)
+		qsort(d.names, (size_t)d.n, sizeof(*d.names), dep_cmp);
+	mf->deps = arena_calloc(mf->arena, (size_t)d.n + 1, sizeof(*mf->deps));
+	for (int i = 0; i < d.n; i++) {
+		if (mf->ndeps == 0 || strcmp(mf->deps[mf->ndeps - 1], d.names[i]) != 0)
+			mf->deps[mf->ndeps++] = arena_strdup(mf->arena, d.names[i]);
+		free(d.names[i]);
+	}
+	free(d.names);
+}
+
 /* Converts a parsed translation unit into a model. */
 static struct model_file *convert_tu(CXTranslationUnit tu, const char *path)
 {
@@ -425,6 +492,7 @@ static struct model_file *convert_tu(CXTranslationUnit tu, const char *path)
 	convert_globals(&fe, &tl);
 	convert_functions(&fe, &tl);
 	collect_diagnostics(&fe);
+	collect_deps(tu, mf);
 
 	free(tl.fns);
 	free(tl.vars);
@@ -438,60 +506,141 @@ static struct model_file *convert_tu(CXTranslationUnit tu, const char *path)
 	return mf;
 }
 
+/* The fix-ups' unsaved files, plus the main file's text when the caller
+ * gave it (parse_options.contents) and no fix-up rewrote it.  Malloc'd. */
+static struct CXUnsavedFile *merge_unsaved(struct fixups *fx, const char *path,
+					   const struct parse_options *opt,
+					   unsigned *n)
+{
+	unsigned nfx = 0;
+	struct CXUnsavedFile *fxu = fixups_unsaved(fx, &nfx);
+	struct CXUnsavedFile *u = calloc((size_t)nfx + 1, sizeof(*u));
+	bool have_main = false;
+
+	if (!u)
+		abort();
+	for (unsigned i = 0; i < nfx; i++) {
+		u[i] = fxu[i];
+		have_main |= strcmp(fxu[i].Filename, path) == 0;
+	}
+	*n = nfx;
+	if (opt && opt->contents && !have_main) {
+		u[nfx].Filename = path;
+		u[nfx].Contents = opt->contents;
+		u[nfx].Length = (unsigned long)opt->contents_len;
+		*n = nfx + 1;
+	}
+	return u;
+}
+
 /* Parses with the fix-ups found so far; NULL and a reason on failure. */
 static CXTranslationUnit parse_once(CXIndex index, const char *path,
 				    const char **argv, int argc,
-				    struct fixups *fx, enum CXErrorCode *ec)
+				    struct fixups *fx,
+				    const struct parse_options *opt,
+				    enum CXErrorCode *ec)
 {
 	unsigned flags = CXTranslationUnit_DetailedPreprocessingRecord |
 			 CXTranslationUnit_KeepGoing;
 	unsigned nunsaved = 0;
-	struct CXUnsavedFile *unsaved = fixups_unsaved(fx, &nunsaved);
+	struct CXUnsavedFile *unsaved = merge_unsaved(fx, path, opt, &nunsaved);
 	CXTranslationUnit tu = NULL;
 	*ec = clang_parseTranslationUnit2(index, path, argv, argc, unsaved,
 					  nunsaved, flags, &tu);
+	free(unsaved);
 	return *ec == CXError_Success ? tu : NULL;
 }
 
 enum { MAX_FIXUP_ROUNDS = 4 };
 
-enum parse_result frontend_parse(const char *path,
-				 const struct parse_options *opt,
-				 struct model_file **out,
-				 char *err, size_t errsize)
+/*
+ * Did the parser stop before the end of the input?  A fatal error other
+ * than a missing include (which the fix-ups handle, and after which
+ * clang goes on: CXTranslationUnit_KeepGoing) cuts the parse off: clang
+ * skips the rest of the file, so functions after it (DriverEntry, say)
+ * would silently not exist.  Writes "FILE:LINE:COL: MESSAGE" to err.
+ */
+static bool fatal_stop(CXTranslationUnit tu, char *err, size_t errsize)
+{
+	unsigned n = clang_getNumDiagnostics(tu);
+	bool stop = false;
+
+	for (unsigned i = 0; i < n && !stop; i++) {
+		CXDiagnostic d = clang_getDiagnostic(tu, i);
+		if (clang_getDiagnosticSeverity(d) == CXDiagnostic_Fatal) {
+			CXString msg = clang_getDiagnosticSpelling(d);
+			const char *m = clang_getCString(msg);
+			stop = !m || !strstr(m, "file not found");
+			if (stop) {
+				CXFile f = NULL;
+				unsigned line = 0, col = 0;
+				clang_getFileLocation(clang_getDiagnosticLocation(d),
+						      &f, &line, &col, NULL);
+				CXString fname = clang_getFileName(f);
+				const char *fn = f ? clang_getCString(fname) : NULL;
+				if (err && errsize)
+					snprintf(err, errsize, "%s:%u:%u: the parser stopped "
+						 "here: %s; the rest of the file was not read "
+						 "(see docs/LIMITS.md)", fn ? fn : "?",
+						 line, col, m ? m : "fatal error");
+				clang_disposeString(fname);
+			}
+			clang_disposeString(msg);
+		}
+		clang_disposeDiagnostic(d);
+	}
+	return stop;
+}
+
+/* frontend_parse on the calling thread. */
+static enum parse_result parse_here(const char *path,
+				    const struct parse_options *opt,
+				    struct model_file **out,
+				    char *err, size_t errsize)
 {
 	struct args args;
 	CXIndex index = clang_createIndex(0, 0);
 	CXTranslationUnit tu = NULL;
 	enum CXErrorCode ec = CXError_Success;
 	struct fixups fx;
-	char cwd[PATH_MAX];
-	bool chdired = false;
+	const char *name = path;        /* for messages */
+	char *abs = NULL;
 
 	*out = NULL;
 	/* compile_commands.json entries name files relative to their own
-	 * directory; libclang resolves paths against the process cwd. */
-	if (opt && opt->working_dir && getcwd(cwd, sizeof(cwd)))
-		chdired = chdir(opt->working_dir) == 0;
+	 * directory.  chdir() would change every thread's directory: the
+	 * source is made absolute here, and clang takes the other relative
+	 * paths against -working-directory (build_args). */
+	if (opt && opt->working_dir && path[0] != '/') {
+		if (asprintf(&abs, "%s/%s", opt->working_dir, path) < 0)
+			abort();
+		path = abs;
+	}
 	build_args(path, opt, &args);
 	fixups_init(&fx, path);
 	for (int round = 0; round < MAX_FIXUP_ROUNDS; round++) {
 		if (tu)
 			clang_disposeTranslationUnit(tu);
-		tu = parse_once(index, path, args.argv, args.argc, &fx, &ec);
+		tu = parse_once(index, path, args.argv, args.argc, &fx, opt, &ec);
 		if (!tu || !fixups_after_parse(&fx, tu))
 			break;
 	}
 	free_args(&args);
 	if (!tu) {
-		if (chdired && chdir(cwd) != 0)
-			set_err(err, errsize, "%s: cannot return to the working directory", path);
-		else if (ec == CXError_Crashed)
-			set_err(err, errsize, "%s: the parser crashed", path);
+		if (ec == CXError_Crashed)
+			set_err(err, errsize, "%s: the parser crashed", name);
 		else
-			set_err(err, errsize, "%s: the parser could not read this file", path);
+			set_err(err, errsize, "%s: the parser could not read this file", name);
 		fixups_free(&fx);
 		clang_disposeIndex(index);
+		free(abs);
+		return PARSE_FAILED;
+	}
+	if (fatal_stop(tu, err, errsize)) {
+		fixups_free(&fx);
+		clang_disposeTranslationUnit(tu);
+		clang_disposeIndex(index);
+		free(abs);
 		return PARSE_FAILED;
 	}
 
@@ -500,12 +649,201 @@ enum parse_result frontend_parse(const char *path,
 	fixups_free(&fx);
 	clang_disposeTranslationUnit(tu);
 	clang_disposeIndex(index);
-	if (chdired && chdir(cwd) != 0) {
-		model_file_free(mf);
-		set_err(err, errsize, "%s: cannot return to the working directory", path);
+	free(abs);
+	*out = mf;
+	return PARSE_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* A stack for the parser, and its crashes                             */
+
+/*
+ * clang's parser and semantic checks recurse on the nesting of the
+ * source: each level of `(`, `!`, `a + a + ...` costs it a few hundred
+ * bytes of stack.  libclang would run them on a thread of its own with
+ * 8 MB (a 100,000-term sum overflows it, and a stack overflow kills the
+ * process: its crash recovery handler cannot run on the overflowed
+ * stack).  So libclang is told to use the caller's thread
+ * (LIBCLANG_NOTHREADS) without its crash recovery
+ * (LIBCLANG_DISABLE_CRASH_RECOVERY), and frontend_parse runs on a thread
+ * of ours with FE_STACK bytes of stack (address space, touched only as
+ * deep as the input goes) and an alternate signal stack, so that a crash
+ * that is still possible beyond that becomes frontend_guard_crashes()'s
+ * one-line error and exit 2.  -fbracket-depth (FE_BRACKET_DEPTH) stops
+ * bracket nesting with a clean fatal error well before that.
+ */
+enum { FE_ALTSTACK = 64 * 1024 };
+static const size_t fe_stack_sizes[] = {
+	(size_t)1 << 30, (size_t)256 << 20, (size_t)64 << 20,
+};
+
+/* The file this thread is parsing, read by the crash handler; NULL when
+ * the thread is not in frontend_parse.  Thread-local: a signal handler
+ * has no other way to know. */
+static __thread const char *fe_parsing;
+
+/* Signals that mean a crash, and what was installed before ours (set
+ * once by frontend_guard_crashes, then only read). */
+static const int fe_crash_signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT };
+enum { FE_NSIGNALS = sizeof(fe_crash_signals) / sizeof(fe_crash_signals[0]) };
+static struct sigaction fe_prev_actions[FE_NSIGNALS];
+
+static void fe_write_str(const char *s)
+{
+	ssize_t r = write(STDERR_FILENO, s, strlen(s));
+	(void)r;
+}
+
+/* In frontend_parse: one line on stderr and exit 2.  Elsewhere: put the
+ * previous handler back and return, so that the fault happens again and
+ * is handled as if we were not here (a crash of ours stays a crash). */
+static void fe_crash_handler(int sig, siginfo_t *si, void *uc)
+{
+	(void)si;
+	(void)uc;
+	if (fe_parsing) {
+		fe_write_str("ndislint: ");
+		fe_write_str(fe_parsing);
+		fe_write_str(sig == SIGABRT ? ": the parser aborted" :
+			     ": the parser crashed");
+		fe_write_str(" (input nested too deeply for its stack? "
+			     "see docs/LIMITS.md)\n");
+		_exit(2);
+	}
+	for (int i = 0; i < FE_NSIGNALS; i++)
+		if (fe_crash_signals[i] == sig)
+			sigaction(sig, &fe_prev_actions[i], NULL);
+	if (sig == SIGABRT)
+		raise(sig);
+}
+
+void frontend_guard_crashes(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = fe_crash_handler;
+	sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
+	sigemptyset(&sa.sa_mask);
+	for (int i = 0; i < FE_NSIGNALS; i++)
+		sigaction(fe_crash_signals[i], &sa, &fe_prev_actions[i]);
+}
+
+static pthread_once_t fe_env_once = PTHREAD_ONCE_INIT;
+
+/* libclang reads these at every parse: set them once, before any. */
+static void fe_set_env(void)
+{
+	setenv("LIBCLANG_NOTHREADS", "1", 1);
+	setenv("LIBCLANG_DISABLE_CRASH_RECOVERY", "1", 1);
+	/* LLVM's fatal errors abort() instead of exit(1) (1 means findings) */
+	clang_install_aborting_llvm_fatal_error_handler();
+}
+
+struct fe_job {
+	const char *path;
+	const struct parse_options *opt;
+	struct model_file **out;
+	char *err;
+	size_t errsize;
+	enum parse_result rc;
+};
+
+/* The parse thread: an alternate signal stack (unless the thread has one
+ * already: a sanitizer's), then parse_here. */
+static void *fe_job_run(void *arg)
+{
+	struct fe_job *j = arg;
+	stack_t ss = { 0 }, cur = { 0 }, off = { 0 };
+	void *alt = NULL;
+
+	if (sigaltstack(NULL, &cur) == 0 && (cur.ss_flags & SS_DISABLE))
+		alt = malloc(FE_ALTSTACK);
+	if (alt) {
+		ss.ss_sp = alt;
+		ss.ss_size = FE_ALTSTACK;
+		if (sigaltstack(&ss, NULL) != 0) {
+			free(alt);
+			alt = NULL;
+		}
+	}
+	fe_parsing = j->path;
+	j->rc = parse_here(j->path, j->opt, j->out, j->err, j->errsize);
+	fe_parsing = NULL;
+	if (alt) {
+		off.ss_flags = SS_DISABLE;
+		sigaltstack(&off, NULL);
+		free(alt);
+	}
+	return NULL;
+}
+
+enum parse_result frontend_parse(const char *path,
+				 const struct parse_options *opt,
+				 struct model_file **out,
+				 char *err, size_t errsize)
+{
+	struct fe_job job = { path, opt, out, err, errsize, PARSE_FAILED };
+
+	pthread_once(&fe_env_once, fe_set_env);
+	for (size_t i = 0; i < sizeof(fe_stack_sizes) / sizeof(fe_stack_sizes[0]); i++) {
+		pthread_attr_t attr;
+		pthread_t th;
+		int rc;
+
+		if (pthread_attr_init(&attr) != 0)
+			break;
+		rc = pthread_attr_setstacksize(&attr, fe_stack_sizes[i]);
+		if (rc == 0)
+			rc = pthread_create(&th, &attr, fe_job_run, &job);
+		pthread_attr_destroy(&attr);
+		if (rc == 0) {
+			pthread_join(th, NULL);
+			return job.rc;
+		}
+	}
+	/* no thread to be had: the caller's stack, then */
+	fe_job_run(&job);
+	return job.rc;
+}
+
+enum parse_result frontend_build_pch(const char *stub_path, const char *text,
+				     const struct parse_options *opt,
+				     const char *out_path,
+				     char *err, size_t errsize)
+{
+	struct parse_options o = opt ? *opt : (struct parse_options){ 0 };
+	struct args args;
+	struct CXUnsavedFile stub = { stub_path, text, (unsigned long)strlen(text) };
+	CXIndex index = clang_createIndex(0, 0);
+	CXTranslationUnit tu = NULL;
+	enum CXErrorCode ec;
+	int saved = CXSaveError_Unknown;
+
+	pthread_once(&fe_env_once, fe_set_env);
+	o.pch = NULL;
+	o.contents = NULL;
+	build_args(stub_path, &o, &args);
+	/* "-x c" of target_args, then this: the stub is a header. */
+	args.argv[args.argc++] = "-x";
+	args.argv[args.argc++] = "c-header";
+	ec = clang_parseTranslationUnit2(index, stub_path, args.argv, args.argc,
+					 &stub, 1,
+					 CXTranslationUnit_ForSerialization |
+					 CXTranslationUnit_DetailedPreprocessingRecord,
+					 &tu);
+	if (ec == CXError_Success && tu)
+		saved = clang_saveTranslationUnit(tu, out_path,
+						  clang_defaultSaveOptions(tu));
+	if (tu)
+		clang_disposeTranslationUnit(tu);
+	clang_disposeIndex(index);
+	free_args(&args);
+	if (ec != CXError_Success || saved != CXSaveError_None) {
+		set_err(err, errsize, "%s: cannot build the precompiled header",
+			out_path);
 		return PARSE_FAILED;
 	}
-	*out = mf;
 	return PARSE_OK;
 }
 

@@ -21,6 +21,14 @@ struct parse_options {
 	const char *include_dir;        /* the bundled headers; NULL: none */
 	const char *working_dir;        /* directory relative paths and
 	                                   arguments are taken from; NULL: cwd */
+	const char *contents;           /* NULL: the file is read from disk;
+	                                   else its text (contents_len bytes,
+	                                   no NUL), parsed as an unsaved file
+	                                   named path (the fuzz harness) */
+	size_t contents_len;
+	const char *pch;                /* a precompiled header made by
+	                                   frontend_build_pch with the same
+	                                   options, included first; or NULL */
 };
 
 enum parse_result {
@@ -33,6 +41,21 @@ enum parse_result frontend_parse(const char *path,
 				 const struct parse_options *opt,
 				 struct model_file **out,
 				 char *err, size_t errsize);
+
+/* Makes a crash inside frontend_parse (libclang's parser overflowing
+ * its stack on absurdly nested input, say) a one-line error on stderr
+ * and exit status 2; a crash anywhere else is left to what handled it
+ * before.  Installs process-wide signal handlers: for main(), once. */
+void frontend_guard_crashes(void);
+
+/* Parses `text` as a header named `stub_path` (say "#include <ndis.h>")
+ * with opt's arguments and saves it as a precompiled header at out_path,
+ * for parse_options.pch: later parses then skip the bundled headers.
+ * On failure writes a one-line reason to err. */
+enum parse_result frontend_build_pch(const char *stub_path, const char *text,
+				     const struct parse_options *opt,
+				     const char *out_path,
+				     char *err, size_t errsize);
 
 /* Where the bundled headers are: $NDISLINT_INCLUDE, else next to the
  * installed binary, else the source tree this binary was built from.

@@ -210,6 +210,11 @@ struct model_file {
 	                                   user should know: includes treated
 	                                   as empty, WPP stand-ins */
 	int nnotes;
+	const char **deps;              /* every file the parse read: the
+	                                   source and each header it includes,
+	                                   as the parser named them, sorted
+	                                   (the result cache's key) */
+	int ndeps;
 	struct arena *arena;            /* owns every string and array above */
 };
 

@@ -34,7 +34,10 @@ struct cli_options {
 	const char *db_file;            /* --db FILE */
 	const char *baseline;           /* --baseline FILE */
 	bool *enabled;                  /* [rule_count], owned */
-	int jobs;                       /* -j N (parsing is sequential) */
+	int jobs;                       /* -j N parse threads; 0: one per
+	                                   core (cli/parallel.c) */
+	const char *cache_file;         /* --cache FILE; NULL: the default */
+	bool no_cache;                  /* --no-cache */
 	const char *entry;              /* --entry NAME, default DriverEntry */
 	bool entry_given;               /* --entry was on the command line */
 	bool quiet;                     /* -q */
@@ -42,8 +45,14 @@ struct cli_options {
 	const char *build_dir;          /* -p BUILD_DIR */
 	const char **inputs;            /* FILE... (owned array) */
 	int ninputs;
-	const char *const *clang_args;  /* after `--` (into argv) */
+	const char *const *clang_args;  /* after `--` (into argv), after
+	                                   the .ndislint defines and include
+	                                   directories (config.c) */
 	int nclang_args;
+	const char **path_maps;         /* --path-map FROM=TO (owned array
+	                                   into argv) */
+	int npath_maps;
+	struct cli_config *config;      /* .ndislint, owned; NULL: none */
 };
 
 /* Prints "ndislint: MESSAGE" as one line on stderr (newlines in the
@@ -67,6 +76,23 @@ void cli_options_free(struct cli_options *opt);
  * failure.  Walks up with lstat(): no shell, no recursion. */
 char *cli_find_source_root(const char *dir);
 
+/* --- config.c --- */
+
+/* Reads `.ndislint` (INI, with libinih) from the source root (--source-root
+ * DIR, else the top of the git work tree holding the current directory,
+ * else the current directory) when there is one, and applies it to what
+ * the command line left unset: `entry`, `source-root` (relative to the
+ * file's directory), `enable`/`disable` (ignored when the command line has
+ * --enable; a command-line --disable applies on top), and `define` and
+ * `include` (relative to the file's directory), passed to the parser
+ * before the arguments after `--`.  Keys go before any section or in
+ * [ndislint]; define, include, enable and disable may repeat.
+ * `cmdline_enable`: --enable was given.  Returns CLI_CONTINUE, or
+ * CLI_ERROR after one line "FILE:LINE: reason" (unknown key or section,
+ * unknown rule, empty value, syntax error, unreadable file). */
+int config_apply(struct cli_options *opt, bool cmdline_enable);
+void config_free(struct cli_config *cfg);
+
 /* --- inputs.c --- */
 
 /* Is `path` named like a C++ source (.cpp .cc .cxx)? */
@@ -89,33 +115,74 @@ struct run_input {
 };
 
 /* Checks BUILD_DIR/compile_commands.json with jansson: it must parse as
- * an array of objects, each with a "directory" string, a "file" string
- * and an "arguments" array of strings or a "command" string.  Returns
- * false with a one-line reason in err. */
+ * an array of objects, each with a non-empty "directory" string, a
+ * non-empty "file" string and an "arguments" array of strings or a
+ * "command" string.  Returns false with a one-line reason in err. */
 bool compdb_validate(const char *build_dir, char *err, size_t errsize);
 
-/* Reads the database through libclang and selects the entries to parse:
- * every C file (.c) when nfiles is 0; else, for each named source, the
- * entries that compile it, and for each named header (.h), every entry
- * whose file is in the header's directory (all C entries when there is
- * none: a header elsewhere may be included by any of them).  Appends
- * `extra` (the arguments after `--`) to each entry's arguments.  Returns
- * false with a reason in err (a named source missing from the database,
- * a database file that does not exist, no C file at all). */
-bool compdb_load(const char *build_dir, const char *const *files,
-		 int nfiles, const char *const *extra, int nextra,
-		 struct run_input **out, int *nout, char *err,
-		 size_t errsize);
+/* Reads the database -p BUILD_DIR of `opt` and builds one run input per
+ * distinct C file (.c) in it, with the entry's arguments translated
+ * (compdb_filter_args), paths mapped by --path-map, the entry's directory
+ * (relative ones are taken from the database's directory) as working
+ * directory, and opt->clang_args appended.  Every C file of the database
+ * is an input even when files are named: compdb_select_drivers narrows
+ * the run after the parse.  Returns false with a one-line reason in err:
+ * a malformed database or command, a named source that the database does
+ * not compile, a file it names that does not exist, a Windows path that
+ * no --path-map maps, no C file at all. */
+bool compdb_load(const struct cli_options *opt, struct run_input **out,
+		 int *nout, char *err, size_t errsize);
 
-/* Turns one compile command (argv[0] is the compiler) into parser
- * arguments: drops the compiler, -c, -o X, dependency-file options and
- * the source itself; with cl/clang-cl keeps only /D /U /I /FI (as -D -U
- * -I -include) and drops the other MSVC options.  `file` is the source
- * as the database names it, `abs_file` its absolute path, `dir` the
- * entry's directory.  Returns a malloc'd array of malloc'd strings. */
+/* With files named after -p: keeps the drivers that compile or include
+ * one of them, whole.  A driver is an entry function (opt->entry) with
+ * the functions it reaches through calls (every definition of an
+ * ambiguous name) and through the handlers that they, or the global
+ * initializers of its files, store; its files are the files defining
+ * them.  A driver is selected when one of its files is named or includes
+ * (directly or not) a named file.  The inputs and models of the files in
+ * no selected driver are freed and removed (in[] and files[] stay
+ * parallel), with the run notes only they made; a note says so when no
+ * driver is selected.  Returns CLI_CONTINUE or CLI_ERROR (printed). */
+struct model_file;
+int compdb_select_drivers(const struct cli_options *opt,
+			  struct run_input *in, int *nin,
+			  struct model_file **files, int *nfiles,
+			  struct findings *fs);
+
+/* Turns one compile command (argv[0] is the compiler, possibly behind a
+ * ccache/sccache/distcc wrapper) into parser arguments.  gcc/clang: drops
+ * the compiler, -c, -S, -E, -o X, the dependency-file options (-M*),
+ * -pipe, the target (-target X, --target=X: ndislint parses as for the
+ * driver's target) and the source itself; keeps everything else.  cl and
+ * clang-cl (options with / or -): keeps /D /U /I /FI /imsvc /external:I
+ * as -D -U -I -include -isystem -isystem and drops every other option
+ * (/c /nologo /W4 /WX /Zi /O2 /Fo /Fd /MD /GS /TC /Tc /std:... /link and
+ * what follows it) and response files.  `file` is the source as the
+ * database names it, `abs_file` its absolute path, `dir` the entry's
+ * directory.  Returns a malloc'd array of malloc'd strings. */
 char **compdb_filter_args(const char *const *argv, int argc,
 			  const char *file, const char *abs_file,
 			  const char *dir, int *nout);
+
+/* Splits a "command" string into words without a shell: POSIX quoting
+ * ('...', "..." with \ \" \$ \` escapes, backslash outside quotes), or
+ * with `windows` the CommandLineToArgvW rules (backslashes literal except
+ * before a double quote, "" inside quotes a quote).  Returns a malloc'd
+ * array of malloc'd words (*nout of them), or NULL with a reason in err
+ * (an unterminated quote). */
+char **compdb_split_command(const char *cmd, bool windows, int *nout,
+			    char *err, size_t errsize);
+
+/* --path-map FROM=TO: is `spec` one?  False with a reason in err. */
+bool compdb_path_map_check(const char *spec, char *err, size_t errsize);
+
+/* Maps `path` through the --path-map spec with the longest FROM that is
+ * a prefix of it, ending at a component boundary (backslashes and slashes
+ * are the same separator; a Windows FROM, C:\... or \\server\..., matches
+ * in any letter case); the rest of the path gets slashes.  A path that no
+ * spec maps is copied, with slashes when `windows`.  Malloc'd. */
+char *compdb_map_path(const char *const *maps, int nmaps, const char *path,
+		      bool windows);
 
 void run_inputs_free(struct run_input *in, int n);
 
@@ -147,6 +214,12 @@ size_t suppress_unmatched_notes(struct findings *fs, const char *const *files,
  * the store's latest run, new and fixed against the run before it.
  * Returns the exit status (CLI_OK, or CLI_ERROR after the error line). */
 int cli_report(int argc, char **argv);
+
+/* --- hook.c --- */
+
+/* `install-hook [--force] [-- CHECK-ARGS...]` (argv[0] is its name):
+ * writes the git pre-commit hook.  Returns the exit status. */
+int cli_install_hook(int argc, char **argv);
 
 /* --- run.c --- */
 

@@ -3,6 +3,7 @@
  *
  *   ndislint [check] [OPTIONS] FILE... [-- CLANG-ARGS...]
  *   ndislint rules | explain RULE | report --db FILE --html DIR | help
+ *   ndislint install-hook [--force] [-- CHECK-ARGS...]
  *
  * Each subcommand is cmd_<name>(argc, argv) with argv[0] the subcommand's
  * name; `check` is the default when the first argument names none.
@@ -202,6 +203,16 @@ static int cmd_report(int argc, char **argv, int full_argc, char **full_argv)
 	return cli_report(argc, argv);
 }
 
+/* `install-hook [--force] [-- CHECK-ARGS...]`: the git pre-commit hook
+ * (cli/hook.c). */
+static int cmd_install_hook(int argc, char **argv, int full_argc,
+			    char **full_argv)
+{
+	(void)full_argc;
+	(void)full_argv;
+	return cli_install_hook(argc, argv);
+}
+
 /* Parses one file and prints its model; false after an error. */
 static bool dump_one(const char *path, const struct parse_options *po)
 {
@@ -280,6 +291,7 @@ static const struct cmd_struct commands[] = {
 	{"rules", cmd_rules},
 	{"explain", cmd_explain},
 	{"report", cmd_report},
+	{"install-hook", cmd_install_hook},
 	{"help", cmd_help},
 	{"dump-model", cmd_dump_model},         /* developers: the model */
 };
@@ -338,6 +350,7 @@ int main(int argc, char **argv)
 	const struct cmd_struct *cmd = argc > 1 ? find_command(argv[1]) : NULL;
 
 	install_crash_handler();
+	frontend_guard_crashes();       /* the parser's, on its own stack */
 
 	if (cmd != NULL)
 		return cmd->fn(argc - 1, argv + 1, argc, argv);

@@ -43,6 +43,7 @@ void cli_usage(FILE *out)
 "       ndislint rules\n"
 "       ndislint explain RULE\n"
 "       ndislint report --db FILE --html DIR\n"
+"       ndislint install-hook [--force] [-- CHECK-ARGS...]   (git pre-commit)\n"
 "       ndislint dump-model FILE... [-- CLANG-ARGS...]   (the parsed model)\n"
 "\n"
 "Checks the C source of a Windows NDIS driver against the NDIS rules for\n"
@@ -58,16 +59,26 @@ void cli_usage(FILE *out)
 "                            its latest run; or SARIF written by ndislint)\n"
 "  --enable RULE,...         run only these rules\n"
 "  --disable RULE,...        do not run these rules\n"
-"  -j N                      parse with N jobs (accepted; sequential for now)\n"
+"  -j N                      parse N files at once (default: one per core)\n"
+"  --cache FILE              the result cache (default:\n"
+"                            $XDG_CACHE_HOME/ndislint/cache.db, else\n"
+"                            ~/.cache/ndislint/cache.db)\n"
+"  --no-cache                neither read nor write the result cache\n"
 "  --entry NAME              entry function (default DriverEntry)\n"
 "  -q                        no summary line and no notes\n"
 "  --source-root DIR         root for SARIF paths (default: the git work tree)\n"
 "  -p BUILD_DIR              take flags from BUILD_DIR/compile_commands.json;\n"
-"                            without FILEs every C file in it; a header FILE\n"
-"                            selects the entries in its directory\n"
+"                            without FILEs every driver in it; with FILEs\n"
+"                            (sources or headers) every driver that compiles\n"
+"                            or includes one of them\n"
+"  --path-map FROM=TO        map the database's paths (C:\\src\\drv=/src/drv)\n"
 "  --version                 print the version\n"
 "  --help                    print this text\n"
 "  -- CLANG-ARGS...          pass the rest to the parser\n"
+"\n"
+"Settings shared by a project go in .ndislint at the source root (INI:\n"
+"entry, define, include, enable, disable, source-root); options given\n"
+"on the command line override it.\n"
 "\n"
 "Suppress a finding with a comment `ndislint: ignore RULE[,RULE] -- reason`\n"
 "on its line or the line before.\n"
@@ -83,7 +94,8 @@ void cli_usage(FILE *out)
 /* Option names that take a value, as written on the command line. */
 static const char *const opts_with_value[] = {
 	"--format", "-o", "--html", "--db", "--baseline", "--enable",
-	"--disable", "-j", "--entry", "--source-root", "-p",
+	"--disable", "-j", "--entry", "--source-root", "-p", "--path-map",
+	"--cache",
 };
 
 /* Is `name` an option that takes a value? */
@@ -221,6 +233,19 @@ static bool opt_source_root(struct cli_options *opt, const char *value)
 	return true;
 }
 
+/* Adds a --path-map FROM=TO (cli/compdb.c maps with it). */
+static bool opt_path_map(struct cli_options *opt, const char *value)
+{
+	char err[512];
+
+	if (!compdb_path_map_check(value, err, sizeof err)) {
+		cli_error("%s", err);
+		return false;
+	}
+	opt->path_maps[opt->npath_maps++] = value;
+	return true;
+}
+
 /* Applies one option with its value.  Returns false after an error. */
 static bool opt_apply(struct cli_options *opt, const char *name,
 		      const char *value)
@@ -252,6 +277,10 @@ static bool opt_apply(struct cli_options *opt, const char *name,
 		return opt_source_root(opt, value);
 	else if (strcmp(name, "-p") == 0)
 		opt->build_dir = value;
+	else if (strcmp(name, "--path-map") == 0)
+		return opt_path_map(opt, value);
+	else if (strcmp(name, "--cache") == 0)
+		opt->cache_file = value;
 	if (*value == '\0') {
 		cli_error("%s: empty value", name);
 		return false;
@@ -265,6 +294,10 @@ static int opt_flag(struct cli_options *opt, const char *arg)
 {
 	if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0) {
 		opt->quiet = true;
+		return CLI_CONTINUE;
+	}
+	if (strcmp(arg, "--no-cache") == 0) {
+		opt->no_cache = true;
 		return CLI_CONTINUE;
 	}
 	if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
@@ -296,11 +329,13 @@ static bool opt_defaults(struct cli_options *opt, int argc)
 {
 	memset(opt, 0, sizeof *opt);
 	opt->format = CLI_FORMAT_TEXT;
-	opt->jobs = 1;
+	opt->jobs = 0;                  /* one per core */
 	opt->entry = "DriverEntry";
 	opt->enabled = malloc((rule_count ? rule_count : 1) * sizeof(bool));
 	opt->inputs = malloc((size_t)(argc > 0 ? argc : 1) * sizeof(char *));
-	if (opt->enabled == NULL || opt->inputs == NULL)
+	opt->path_maps = malloc((size_t)(argc > 0 ? argc : 1) * sizeof(char *));
+	if (opt->enabled == NULL || opt->inputs == NULL ||
+	    opt->path_maps == NULL)
 		return false;
 	for (size_t i = 0; i < rule_count; i++)
 		opt->enabled[i] = true;
@@ -383,6 +418,9 @@ int cli_parse_check(int argc, char **argv, struct cli_options *opt)
 		opt->clang_args = (const char *const *)argv + i + 1;
 		opt->nclang_args = argc - i - 1;
 	}
+	/* .ndislint fills in what the command line left unset. */
+	if (config_apply(opt, seen_enable) != CLI_CONTINUE)
+		return CLI_ERROR;
 	if (opt->source_root == NULL) {
 		char *cwd = getcwd(NULL, 0);
 
@@ -406,6 +444,8 @@ void cli_options_free(struct cli_options *opt)
 {
 	free(opt->enabled);
 	free(opt->inputs);
+	free(opt->path_maps);
+	config_free(opt->config);
 	free(opt->source_root);
 	memset(opt, 0, sizeof *opt);
 }

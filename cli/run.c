@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "parallel.h"
 #include "../engine/engine.h"
 #include "../analyzer/frontend.h"
 #include "../analyzer/program.h"
@@ -122,9 +123,7 @@ static int run_db_inputs(struct run *r)
 			return CLI_ERROR;
 	}
 	if (!compdb_validate(o->build_dir, err, sizeof err) ||
-	    !compdb_load(o->build_dir, o->inputs, o->ninputs, o->clang_args,
-			 o->nclang_args, &r->inputs, &r->ninputs, err,
-			 sizeof err)) {
+	    !compdb_load(o, &r->inputs, &r->ninputs, err, sizeof err)) {
 		cli_error("%s", err);
 		return CLI_ERROR;
 	}
@@ -148,29 +147,13 @@ static int run_parse(struct run *r)
 		cli_error("out of memory");
 		return CLI_ERROR;
 	}
+	/* The cache, -j N threads and the progress line: cli/parallel.c. */
+	if (parallel_parse_inputs(r->opt, r->inputs, r->ninputs, include_dir,
+				  r->files) != CLI_CONTINUE)
+		return CLI_ERROR;
 	for (int i = 0; i < r->ninputs; i++) {
-		const struct run_input *in = &r->inputs[i];
-		struct parse_options po = {
-			.clang_args = (const char *const *)in->args,
-			.nclang_args = in->nargs,
-			.include_dir = include_dir,
-			.working_dir = in->working_dir,
-		};
-		struct model_file *mf = NULL;
-		char err[1024] = "";
+		struct model_file *mf = r->files[i];
 
-		if (frontend_parse(in->path, &po, &mf, err, sizeof err) !=
-		    PARSE_OK || mf == NULL) {
-			if (mf != NULL)
-				model_file_free(mf);
-			if (err[0] == '\0')
-				cli_error("%s: cannot be parsed", in->path);
-			else if (strncmp(err, in->path, strlen(in->path)) == 0)
-				cli_error("%s", err);   /* names the file */
-			else
-				cli_error("%s: %s", in->path, err);
-			return CLI_ERROR;
-		}
 		for (int k = 0; k < mf->nnotes; k++)
 			findings_note(&r->fs, mf->notes[k].file, mf->notes[k].line,
 				      mf->notes[k].col, "%s", mf->notes[k].message);
@@ -558,6 +541,9 @@ static int run_steps(struct run *r, int argc, char **argv)
 		rc = o->build_dir ? run_db_inputs(r) : run_plain_inputs(r);
 	if (rc == CLI_CONTINUE)
 		rc = run_parse(r);
+	if (rc == CLI_CONTINUE && o->build_dir != NULL && o->ninputs > 0)
+		rc = compdb_select_drivers(o, r->inputs, &r->ninputs, r->files,
+					   &r->nfiles, &r->fs);
 	if (rc == CLI_CONTINUE)
 		rc = run_analyze(r);
 	if (rc != CLI_CONTINUE)

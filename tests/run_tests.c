@@ -20,12 +20,17 @@ int main(void)
 		engine_suite,
 		store_suite,
 		html_suite,
+		compdb_suite,
+		hook_suite,
+		cache_suite,
 	};
+	char *cache_dir = cache_tests_isolate();
 	SRunner *sr = srunner_create(NULL);
 	for (size_t i = 0; i < sizeof(suites) / sizeof(suites[0]); i++)
 		srunner_add_suite(sr, suites[i]());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
+	cache_tests_cleanup(cache_dir);
 	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -16,5 +16,12 @@ Suite *fixups_suite(void);
 Suite *engine_suite(void);
 Suite *store_suite(void);
 Suite *html_suite(void);
+Suite *compdb_suite(void);
+Suite *hook_suite(void);
+Suite *cache_suite(void);
+
+/* check_cache.c: a private $XDG_CACHE_HOME for the whole run. */
+char *cache_tests_isolate(void);
+void cache_tests_cleanup(char *dir);
 
 #endif
