@@ -478,9 +478,16 @@ static int strip(const struct fb *b, int n)
 	}
 }
 
+enum { CFG_MAX_FOLD_NODES = 10000 };
+
 /* Folds a constant expression with clang's evaluator. */
 static bool try_const(struct fb *b, int n)
 {
+	/* clang's evaluator recurses on the expression's depth: a constant
+	 * of more nodes than this (a macro expanding to a megabyte, say)
+	 * stays unknown rather than risk its stack (docs/LIMITS.md). */
+	if (b->n[n].end - n > CFG_MAX_FOLD_NODES)
+		return false;
 	if (!b->n[n].maybe_const || b->n[n].effects)
 		return false;
 	CXEvalResult r = clang_Cursor_Evaluate(b->n[n].cur);

@@ -32,6 +32,11 @@
 #define NDISLINT_SOURCE_INCLUDE "analyzer/include"
 #endif
 
+/* The file this thread is parsing (inside libclang's parse call), read
+ * by the crash handler; NULL otherwise.  Thread-local: a signal handler
+ * has no other way to know. */
+static __thread const char *fe_parsing;
+
 /* Deepest bracket nesting the parser accepts (clang's default is 256);
  * beyond it the parse stops with a fatal error (exit 2, fatal_stop).
  * Measured to fit FE_STACK below: docs/LIMITS.md. */
@@ -369,10 +374,6 @@ static void build_args(const char *path, const struct parse_options *opt,
 		argv[k++] = "-resource-dir";
 		argv[k++] = NDISLINT_CLANG_RESOURCE_DIR;
 	}
-	if (opt && opt->working_dir) {
-		argv[k++] = "-working-directory";
-		argv[k++] = opt->working_dir;
-	}
 	for (int i = 0; opt && i < opt->nclang_args; i++)
 		argv[k++] = opt->clang_args[i];
 	/* After the user's own -I/-isystem, so real WDK headers win. */
@@ -545,8 +546,10 @@ static CXTranslationUnit parse_once(CXIndex index, const char *path,
 	unsigned nunsaved = 0;
 	struct CXUnsavedFile *unsaved = merge_unsaved(fx, path, opt, &nunsaved);
 	CXTranslationUnit tu = NULL;
+	fe_parsing = path;
 	*ec = clang_parseTranslationUnit2(index, path, argv, argc, unsaved,
 					  nunsaved, flags, &tu);
+	fe_parsing = NULL;
 	free(unsaved);
 	return *ec == CXError_Success ? tu : NULL;
 }
@@ -608,9 +611,10 @@ static enum parse_result parse_here(const char *path,
 
 	*out = NULL;
 	/* compile_commands.json entries name files relative to their own
-	 * directory.  chdir() would change every thread's directory: the
-	 * source is made absolute here, and clang takes the other relative
-	 * paths against -working-directory (build_args). */
+	 * directory.  chdir() -- and libclang 14's -working-directory, which
+	 * chdirs too -- would change every thread's directory: the source is
+	 * made absolute here, and the caller gives the other paths absolute
+	 * (cli/compdb.c does). */
 	if (opt && opt->working_dir && path[0] != '/') {
 		if (asprintf(&abs, "%s/%s", opt->working_dir, path) < 0)
 			abort();
@@ -677,10 +681,6 @@ static const size_t fe_stack_sizes[] = {
 	(size_t)1 << 30, (size_t)256 << 20, (size_t)64 << 20,
 };
 
-/* The file this thread is parsing, read by the crash handler; NULL when
- * the thread is not in frontend_parse.  Thread-local: a signal handler
- * has no other way to know. */
-static __thread const char *fe_parsing;
 
 /* Signals that mean a crash, and what was installed before ours (set
  * once by frontend_guard_crashes, then only read). */
@@ -704,10 +704,10 @@ static void fe_crash_handler(int sig, siginfo_t *si, void *uc)
 	if (fe_parsing) {
 		fe_write_str("ndislint: ");
 		fe_write_str(fe_parsing);
-		fe_write_str(sig == SIGABRT ? ": the parser aborted" :
-			     ": the parser crashed");
-		fe_write_str(" (input nested too deeply for its stack? "
-			     "see docs/LIMITS.md)\n");
+		fe_write_str(sig == SIGABRT ? ": the parser (libclang) aborted" :
+			     ": the parser (libclang) crashed");
+		fe_write_str(" on this input: a libclang bug, or nesting too "
+			     "deep for its stack (see docs/LIMITS.md)\n");
 		_exit(2);
 	}
 	for (int i = 0; i < FE_NSIGNALS; i++)
@@ -767,9 +767,7 @@ static void *fe_job_run(void *arg)
 			alt = NULL;
 		}
 	}
-	fe_parsing = j->path;
 	j->rc = parse_here(j->path, j->opt, j->out, j->err, j->errsize);
-	fe_parsing = NULL;
 	if (alt) {
 		off.ss_flags = SS_DISABLE;
 		sigaltstack(&off, NULL);
@@ -835,6 +833,8 @@ enum parse_result frontend_build_pch(const char *stub_path, const char *text,
 	if (ec == CXError_Success && tu)
 		saved = clang_saveTranslationUnit(tu, out_path,
 						  clang_defaultSaveOptions(tu));
+	if (saved == CXSaveError_None && fatal_stop(tu, err, errsize))
+		saved = CXSaveError_TranslationErrors;
 	if (tu)
 		clang_disposeTranslationUnit(tu);
 	clang_disposeIndex(index);

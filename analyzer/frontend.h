@@ -19,8 +19,10 @@ struct parse_options {
 	                                   (after `--`, or from the database) */
 	int nclang_args;
 	const char *include_dir;        /* the bundled headers; NULL: none */
-	const char *working_dir;        /* directory relative paths and
-	                                   arguments are taken from; NULL: cwd */
+	const char *working_dir;        /* a relative source path is taken
+	                                   from here (NULL: cwd); paths in
+	                                   clang_args must be absolute, since
+	                                   changing directory is process-wide */
 	const char *contents;           /* NULL: the file is read from disk;
 	                                   else its text (contents_len bytes,
 	                                   no NUL), parsed as an unsaved file
