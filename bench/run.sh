@@ -6,7 +6,7 @@
 #   PEAK      bench/peak.c built (default build/bench/peak)
 #
 # For generated drivers (bench/gen.sh: steps N = 50, 500, 5000 and nested
-# depth 200) it measures `ndislint check -q FILE` and `clang -fsyntax-only`
+# depth 200) it measures `ndislint check -q --no-cache FILE` and `clang -fsyntax-only`
 # with exactly ndislint's parser arguments on the same file: wall time and
 # peak resident memory, best of 3 runs each.  Then it prints a table and
 # whether the targets hold:
@@ -112,7 +112,8 @@ measure() {
 	c=$(best_of "$CLANG" -fsyntax-only $TARGET_ARGS -idirafter "$WORK" "$file")
 	crc=$(awk '{ print $3 }' "$WORK/one")
 	[ "$crc" = 0 ] || say "  clang -fsyntax-only: exit $crc: $(head -3 "$WORK/stderr")"
-	n=$(best_of "$NDISLINT" check -q "$file")
+	# --no-cache: the result cache would skip libclang on the repeats
+	n=$(best_of "$NDISLINT" check -q --no-cache "$file")
 	nrc=$(awk '{ print $3 }' "$WORK/one")
 	case "$nrc" in 0|1) ;; *) say "  ndislint: exit $nrc: $(head -3 "$WORK/stderr")" ;; esac
 	say "  ndislint $n ; clang $c   (seconds, peak KB; best of $RUNS)"
@@ -136,7 +137,7 @@ NOT_CLEAN=0
 say "clang command (ndislint's parser arguments; FILE is each generated driver):"
 say "  $CLANG -fsyntax-only $TARGET_ARGS -idirafter $WORK FILE"
 say "ndislint command:"
-say "  $NDISLINT check -q FILE"
+say "  $NDISLINT check -q --no-cache FILE"
 say ""
 
 for n in $SIZES; do
