@@ -46,16 +46,17 @@ check-asan: deps
 # runs until stopped.
 FUZZ_SECONDS ?= 60
 FUZZ_ARGS    ?=
+FUZZ_ARTIFACTS ?= build-fuzz/artifacts
 fuzz-build: deps
 	@$(MAKE) --no-print-directory build-fuzz/fuzz_driver BUILD=build-fuzz \
 		CC=clang CFLAGS="-O1 -g" SANITIZE="-fsanitize=fuzzer-no-link,address,undefined \
 		-fno-omit-frame-pointer -fno-sanitize-recover=all"
 
 fuzz: fuzz-build
-	@mkdir -p build-fuzz/corpus build-fuzz/artifacts
+	@mkdir -p build-fuzz/corpus $(FUZZ_ARTIFACTS)
 	nice -n 10 build-fuzz/fuzz_driver -max_total_time=$(FUZZ_SECONDS) \
 		-timeout=20 -rss_limit_mb=3072 -max_len=65536 -print_final_stats=1 \
-		-artifact_prefix=build-fuzz/artifacts/ $(FUZZ_ARGS) \
+		-artifact_prefix=$(FUZZ_ARTIFACTS)/ $(FUZZ_ARGS) \
 		build-fuzz/corpus corpus
 
 # The binary under valgrind's memcheck over part of the corpus: no error,

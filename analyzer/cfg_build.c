@@ -203,6 +203,23 @@ static bool has_child_kind(const struct fb *b, int n, enum CXCursorKind k)
 	return false;
 }
 
+/*
+ * Recovering an operator takes the extents of its operands (and lexes
+ * them, inside macros), which costs libclang time in proportion to the
+ * operands' depth: over a 100,000-term sum that is quadratic.  Operands
+ * larger than this many nodes are not looked into: the operator is
+ * unknown (its value too), except that the operator written right after
+ * a small left operand is still read (`x = <huge expression>` stays an
+ * assignment).  See docs/LIMITS.md.
+ */
+enum { CFG_MAX_OP_NODES = 1000 };
+
+/* Nodes in the subtree of n (n included). */
+static int subtree_nodes(const struct fb *b, int n)
+{
+	return b->n[n].end - n;
+}
+
 /* Operator of an operator node, recovered once. */
 static enum expr_op node_op(struct fb *b, int n)
 {
@@ -214,12 +231,17 @@ static enum expr_op node_op(struct fb *b, int n)
 	if (s->kind == CXCursor_BinaryOperator ||
 	    s->kind == CXCursor_CompoundAssignOperator) {
 		int l = sx_child(b, n, 0), r = sx_child(b, n, 1);
-		if (l >= 0 && r >= 0)
+		bool compound = s->kind == CXCursor_CompoundAssignOperator;
+		if (l < 0 || r < 0 || subtree_nodes(b, l) > CFG_MAX_OP_NODES)
+			;       /* unknown: see CFG_MAX_OP_NODES */
+		else if (subtree_nodes(b, r) > CFG_MAX_OP_NODES)
+			s->op = fe_binary_op_after(b->fe, b->n[l].cur, compound);
+		else
 			s->op = fe_binary_op(b->fe, s->cur, b->n[l].cur, b->n[r].cur,
-					     s->kind == CXCursor_CompoundAssignOperator);
+					     compound);
 	} else if (s->kind == CXCursor_UnaryOperator) {
 		int o = sx_child(b, n, 0);
-		if (o >= 0)
+		if (o >= 0 && subtree_nodes(b, o) <= CFG_MAX_OP_NODES)
 			s->op = fe_unary_op(b->fe, s->cur, b->n[o].cur);
 	}
 	return s->op;
@@ -861,18 +883,20 @@ static void expr_build(struct fb *b, int n)
 
 static bool is_short_circuit(struct fb *b, int n)
 {
-	n = strip(b, n);
-	if (b->n[n].kind == CXCursor_ConditionalOperator)
-		return true;
-	if (b->n[n].kind == CXCursor_BinaryOperator) {
-		enum expr_op op = node_op(b, n);
-		return op == OP_LAND || op == OP_LOR || op == OP_COMMA;
+	for (;;) {              /* through `!`s: a loop, not a recursion */
+		n = strip(b, n);
+		if (b->n[n].kind == CXCursor_ConditionalOperator)
+			return true;
+		if (b->n[n].kind == CXCursor_BinaryOperator) {
+			enum expr_op op = node_op(b, n);
+			return op == OP_LAND || op == OP_LOR || op == OP_COMMA;
+		}
+		if (b->n[n].kind != CXCursor_UnaryOperator || node_op(b, n) != OP_NOT)
+			return false;
+		n = sx_child(b, n, 0);
+		if (n < 0)
+			return false;
 	}
-	if (b->n[n].kind == CXCursor_UnaryOperator && node_op(b, n) == OP_NOT) {
-		int o = sx_child(b, n, 0);
-		return o >= 0 && is_short_circuit(b, o);
-	}
-	return false;
 }
 
 /* Jumping code for condition n: to label t when true, f when false. */

@@ -78,6 +78,11 @@ const char *fe_macros_in(struct fe *fe, unsigned begin, unsigned end);
 enum expr_op fe_binary_op(struct fe *fe, CXCursor op, CXCursor lhs,
 			  CXCursor rhs, bool compound);
 enum expr_op fe_unary_op(struct fe *fe, CXCursor op, CXCursor operand);
+/* The operator written in the main file right after `lhs`, without
+ * looking at the right operand (for a right operand too large to take
+ * the extent of: cfg_build's CFG_MAX_OP_NODES); OP_NONE when the left
+ * operand does not end in the main file. */
+enum expr_op fe_binary_op_after(struct fe *fe, CXCursor lhs, bool compound);
 /* Offsets of the two `;` of a for statement's header and its `)`, in the
  * main file; false when the header is not written there plainly. */
 bool fe_for_header(struct fe *fe, CXCursor stmt, unsigned semis[2],

@@ -439,6 +439,23 @@ enum expr_op fe_binary_op(struct fe *fe, CXCursor opc, CXCursor lhs,
 	return op;
 }
 
+enum expr_op fe_binary_op_after(struct fe *fe, CXCursor lhs, bool compound)
+{
+	const struct optab *tab = compound ? compound_ops : binary_ops;
+	struct fe_pos le = fe_file_pos(fe, clang_getRangeEnd(clang_getCursorExtent(lhs)));
+	if (!le.file || !clang_File_isEqual(le.file, fe->main_file))
+		return OP_NONE;
+	if (!fe->main_text)
+		fe->main_text = clang_getFileContents(fe->tu, fe->main_file, &fe->main_len);
+	if (!fe->main_text || le.offset >= fe->main_len)
+		return OP_NONE;
+	size_t at = skip_blank(fe->main_text, fe->main_len, le.offset);
+	char b[4];
+	size_t n = at < fe->main_len ? punct_at(fe->main_text, fe->main_len, at, b) : 0;
+	enum expr_op op = n ? optab_find(tab, b) : OP_NONE;
+	return op == OP_COMMA ? OP_NONE : op;
+}
+
 /*
  * A prefix operator is the first token of the expression; a postfix one
  * (++, --) its last.  Tokens of the whole extent first; when the extent

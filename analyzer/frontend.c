@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <clang-c/FatalErrorHandler.h>
@@ -40,7 +41,7 @@ static __thread const char *fe_parsing;
 /* Deepest bracket nesting the parser accepts (clang's default is 256);
  * beyond it the parse stops with a fatal error (exit 2, fatal_stop).
  * Measured to fit FE_STACK below: docs/LIMITS.md. */
-#define FE_BRACKET_DEPTH "100000"
+#define FE_BRACKET_DEPTH "-fbracket-depth=20000"
 
 /* Arguments that make clang parse as the WDK compiler would. */
 static const char *const target_args[] = {
@@ -50,7 +51,7 @@ static const char *const target_args[] = {
 	"-fms-compatibility",
 	"-nostdlibinc",
 	"-ferror-limit=0",
-	"-fbracket-depth=" FE_BRACKET_DEPTH,
+	FE_BRACKET_DEPTH,
 	"-Wno-pragma-pack",
 	"-Wno-unknown-pragmas",
 	"-Wno-microsoft-anon-tag",
@@ -557,11 +558,13 @@ static CXTranslationUnit parse_once(CXIndex index, const char *path,
 enum { MAX_FIXUP_ROUNDS = 4 };
 
 /*
- * Did the parser stop before the end of the input?  A fatal error other
- * than a missing include (which the fix-ups handle, and after which
- * clang goes on: CXTranslationUnit_KeepGoing) cuts the parse off: clang
- * skips the rest of the file, so functions after it (DriverEntry, say)
- * would silently not exist.  Writes "FILE:LINE:COL: MESSAGE" to err.
+ * Did the parser stop before the end of the input?  Nesting deeper than
+ * -fbracket-depth (an error, not a fatal one, in clang 14) and any fatal
+ * error other than a missing include (which the fix-ups handle, and
+ * after which clang goes on: CXTranslationUnit_KeepGoing) cut the parse
+ * off: clang skips the rest of the file, so functions after it
+ * (DriverEntry, say) would silently not exist.  Writes
+ * "FILE:LINE:COL: ..." to err.
  */
 static bool fatal_stop(CXTranslationUnit tu, char *err, size_t errsize)
 {
@@ -570,10 +573,12 @@ static bool fatal_stop(CXTranslationUnit tu, char *err, size_t errsize)
 
 	for (unsigned i = 0; i < n && !stop; i++) {
 		CXDiagnostic d = clang_getDiagnostic(tu, i);
-		if (clang_getDiagnosticSeverity(d) == CXDiagnostic_Fatal) {
+		enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+		if (sev >= CXDiagnostic_Error) {
 			CXString msg = clang_getDiagnosticSpelling(d);
 			const char *m = clang_getCString(msg);
-			stop = !m || !strstr(m, "file not found");
+			stop = !m || strstr(m, "bracket nesting level exceeded") ||
+			       (sev == CXDiagnostic_Fatal && !strstr(m, "file not found"));
 			if (stop) {
 				CXFile f = NULL;
 				unsigned line = 0, col = 0;
@@ -670,17 +675,17 @@ static enum parse_result parse_here(const char *path,
  * stack).  So libclang is told to use the caller's thread
  * (LIBCLANG_NOTHREADS) without its crash recovery
  * (LIBCLANG_DISABLE_CRASH_RECOVERY), and frontend_parse runs on a thread
- * of ours with FE_STACK bytes of stack (address space, touched only as
- * deep as the input goes) and an alternate signal stack, so that a crash
- * that is still possible beyond that becomes frontend_guard_crashes()'s
- * one-line error and exit 2.  -fbracket-depth (FE_BRACKET_DEPTH) stops
- * bracket nesting with a clean fatal error well before that.
+ * of ours with fe_stack_sizes[0] bytes of stack (address space, touched
+ * only as deep as the input goes) and an alternate signal stack, so that
+ * a crash that is still possible beyond that becomes
+ * frontend_guard_crashes()'s one-line error and exit 2.  -fbracket-depth
+ * (FE_BRACKET_DEPTH) stops bracket nesting with a clean error
+ * (fatal_stop) well before that.
  */
 enum { FE_ALTSTACK = 64 * 1024 };
 static const size_t fe_stack_sizes[] = {
-	(size_t)1 << 30, (size_t)256 << 20, (size_t)64 << 20,
+	(size_t)512 << 20, (size_t)128 << 20, (size_t)32 << 20,
 };
-
 
 /* Signals that mean a crash, and what was installed before ours (set
  * once by frontend_guard_crashes, then only read). */
@@ -708,7 +713,10 @@ static void fe_crash_handler(int sig, siginfo_t *si, void *uc)
 			     ": the parser (libclang) crashed");
 		fe_write_str(" on this input: a libclang bug, or nesting too "
 			     "deep for its stack (see docs/LIMITS.md)\n");
-		_exit(2);
+		/* the system call, not _exit(): a sanitizer would take a
+		 * call to a noreturn function on this stack for a stack
+		 * switch and print a warning */
+		syscall(SYS_exit_group, 2);
 	}
 	for (int i = 0; i < FE_NSIGNALS; i++)
 		if (fe_crash_signals[i] == sig)

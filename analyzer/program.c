@@ -259,6 +259,67 @@ static int prog_handler_fn(const struct program *prog,
 	return id >= 0 ? id : -1;
 }
 
+/*
+ * Is a store of value `v` into handler field `field` a handler that is
+ * there but not known: a value that is neither a function's name nor a
+ * null constant (`C.UnloadHandler = Table->Unload`, a pointer filled in
+ * a loop)?  Such a handler is recorded with fn -1 and no name, so that
+ * the rules do not say that no handler was registered (SPEC.md: unknown
+ * values are never guessed).
+ */
+static bool prog_unknown_handler(const struct expr *exprs, int v,
+				 const char *field)
+{
+	if (!field || (!strstr(field, "Handler") && !strstr(field, "Unload")))
+		return false;
+	if (v < 0)
+		return true;
+	if (exprs[v].kind == EXPR_ZERO_INIT ||
+	    (exprs[v].kind == EXPR_INT && exprs[v].value == 0))
+		return false;
+	return true;
+}
+
+/*
+ * A store through a pointer made from an object's address
+ * (`((PVOID *)&C.InitializeHandlerEx)[i] = Table[i]`, `((PUCHAR)&C)[i] =
+ * b`) of a value that is not a null constant may set any handler field
+ * of that object: both handler fields of the rules are recorded as there
+ * but unknown for it (prog_unknown_handler).
+ */
+static void prog_handlers_through_pointer(struct program *prog,
+					  const struct model_function *fn,
+					  int id, const struct event *ev,
+					  int *cap)
+{
+	static const char *const fields[] = { "UnloadHandler", "InitializeHandlerEx" };
+	const struct expr *x = fn->exprs;
+	int base = prog_strip_wrappers(x, x[ev->target].a);
+	int v = prog_strip_wrappers(x, ev->value);
+	char path[512];
+
+	if (base < 0 || (v >= 0 && x[v].kind == EXPR_FUNC) ||
+	    !prog_unknown_handler(x, v, "Handler"))
+		return;
+	if (x[base].kind == EXPR_MEMBER && !x[base].arrow)
+		base = x[base].a;       /* &C.Field: the object C */
+	if (base < 0 || (x[base].kind != EXPR_VAR && x[base].kind != EXPR_MEMBER))
+		return;
+	model_expr_path(x, base, path, sizeof(path));
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+		struct handler h;
+
+		memset(&h, 0, sizeof(h));
+		h.field = fields[i];
+		h.object = prog_xstrdup(path);
+		h.fn = -1;
+		h.in_fn = id;
+		h.loc = ev->loc;
+		h.file = prog->fns[id].file;
+		prog_add_handler(prog, cap, &h);
+	}
+}
+
 /* Collects the handler stores of function `id`: `X.Field = Fn`. */
 static void prog_handlers_of_fn(struct program *prog,
 				const struct name_index *idx, int id,
@@ -277,19 +338,25 @@ static void prog_handlers_of_fn(struct program *prog,
 		if (ev->kind != EV_STORE || ev->target < 0)
 			continue;
 		t = &fn->exprs[ev->target];
+		if (t->kind == EXPR_INDEX ||
+		    (t->kind == EXPR_UNARY && t->op == OP_DEREF)) {
+			prog_handlers_through_pointer(prog, fn, id, ev, cap);
+			continue;
+		}
 		if (t->kind != EXPR_MEMBER || !t->name)
 			continue;
 		v = prog_strip_wrappers(fn->exprs, ev->value);
-		if (v < 0 || fn->exprs[v].kind != EXPR_FUNC ||
-		    !fn->exprs[v].name)
+		bool named = v >= 0 && fn->exprs[v].kind == EXPR_FUNC &&
+			     fn->exprs[v].name;
+		if (!named && !prog_unknown_handler(fn->exprs, v, t->name))
 			continue;
 		model_expr_path(fn->exprs, t->a, path, sizeof(path));
 		memset(&h, 0, sizeof(h));
 		h.field = t->name;
 		h.object = prog_xstrdup(path);
-		h.fn_name = fn->exprs[v].name;
-		h.fn = prog_handler_fn(prog, idx, file, fn->name, h.fn_name,
-				       ev->loc, notes);
+		h.fn_name = named ? fn->exprs[v].name : NULL;
+		h.fn = named ? prog_handler_fn(prog, idx, file, fn->name,
+					       h.fn_name, ev->loc, notes) : -1;
 		h.in_fn = id;
 		h.loc = ev->loc;
 		h.file = file;

@@ -108,6 +108,8 @@ struct engine {
 	struct loc_cache_slot *loc_cache;       /* see loc_of */
 	struct loc_cache_slot *rcache;          /* see call_result_loc */
 	int loc_cache_size;
+	int loc_depth;          /* loc_of_uncached calls in progress */
+	int loc_work;           /* and made since the outermost began */
 	signed char **tracked_expr;     /* [fn][expr]: loc_tracked, lazily;
 	                                   -1 unknown */
 };
@@ -432,8 +434,37 @@ static int loc_of(struct engine *e, const struct frame *fr,
 	return loc;
 }
 
+static int loc_of_lvalue(struct engine *e, const struct frame *fr,
+			 const struct state *st, int id);
+
+/*
+ * An lvalue's base is an lvalue (`a.b.c`, `p->q->r`, `*(*p)`), and
+ * through `->` and `*` loc_of and eval call each other, each link both
+ * evaluating its base and taking its location: the depth is the
+ * source's, and the calls can double at each link.  Past
+ * ENGINE_MAX_LVALUE_DEPTH links, or ENGINE_MAX_LVALUE_WORK calls for one
+ * location, the location is unknown (-1): a 100,000-link chain costs
+ * neither stack nor time (docs/LIMITS.md).
+ */
+enum { ENGINE_MAX_LVALUE_DEPTH = 64, ENGINE_MAX_LVALUE_WORK = 512 };
+
 static int loc_of_uncached(struct engine *e, const struct frame *fr,
 			   const struct state *st, int id)
+{
+	if (e->loc_depth == 0)
+		e->loc_work = 0;
+	if (e->loc_depth >= ENGINE_MAX_LVALUE_DEPTH ||
+	    ++e->loc_work > ENGINE_MAX_LVALUE_WORK)
+		return -1;
+	e->loc_depth++;
+	int loc = loc_of_lvalue(e, fr, st, id);
+	e->loc_depth--;
+	return loc;
+}
+
+/* loc_of_uncached's work. */
+static int loc_of_lvalue(struct engine *e, const struct frame *fr,
+			 const struct state *st, int id)
 {
 	const struct expr *x = fr->f->exprs;
 	char buf[512];
@@ -800,8 +831,19 @@ static void narrow(struct state *st, const struct strtab *t, int loc, struct ava
  * a tracked location.  A status tested for success is modelled as
  * success (0) or failure (negative), as SPEC.md says.
  */
+static void refine_at(struct engine *e, const struct frame *fr,
+		      struct state *st, int id, bool want, int depth);
+
 static void refine(struct engine *e, const struct frame *fr, struct state *st,
 		   int id, bool want)
+{
+	refine_at(e, fr, st, id, want, 0);
+}
+
+/* refine, `depth` left operands of `&&` (or `||`) deep: past 64 the left
+ * operands teach nothing (the recursion follows the source's nesting). */
+static void refine_at(struct engine *e, const struct frame *fr,
+		      struct state *st, int id, bool want, int depth)
 {
 	const struct expr *x = fr->f->exprs;
 	for (int guard = 0; guard < 64; guard++) {
@@ -816,7 +858,8 @@ static void refine(struct engine *e, const struct frame *fr, struct state *st,
 		}
 		if (v->kind == EXPR_BINARY && ((v->op == OP_LAND && want) ||
 					       (v->op == OP_LOR && !want))) {
-			refine(e, fr, st, v->a, want);
+			if (depth < 64)
+				refine_at(e, fr, st, v->a, want, depth + 1);
 			id = v->b;
 			continue;
 		}

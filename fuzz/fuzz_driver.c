@@ -13,7 +13,7 @@
  *
  * As in the command line, an input holding a NUL byte is refused (exit 2
  * there) and a parse that fails is an error with a reason, never a crash.
- * Build and run: `make fuzz` (FUZZ_SECONDS, FUZZ_JOBS).
+ * Build and run: `make fuzz` (FUZZ_SECONDS, FUZZ_ARGS).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -45,6 +45,7 @@ struct fuzz_env {
 	char include_buf[PATH_MAX];
 	FILE *null;                  /* /dev/null */
 	bool ready;
+	bool guarded;                /* frontend_guard_crashes done */
 };
 
 /* The one process-wide state of the harness: libFuzzer's entry points
@@ -258,6 +259,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct program prog;
 	char err[1024];
 
+	/* As in the CLI, a crash inside libclang's parse (its bugs are not
+	 * ours to fix) ends the process with exit 2 and a reason; libFuzzer
+	 * installs its own handlers after LLVMFuzzerInitialize, so this is
+	 * done at the first input, and chains to libFuzzer's for any crash
+	 * outside the parse. */
+	if (!e->guarded) {
+		frontend_guard_crashes();
+		e->guarded = true;
+	}
 	if (memchr(data, '\0', size) != NULL)
 		return -1;              /* not C source: exit 2 in the CLI */
 	if (!fuzz_write_source(data, size))

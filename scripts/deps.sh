@@ -5,7 +5,7 @@
 set -eu
 
 PACKAGES="make gcc pkg-config libclang-dev llvm-dev clang libsqlite3-dev \
-check libjansson-dev libinih-dev git chromium"
+check libjansson-dev libinih-dev git chromium valgrind libclang-rt-14-dev"
 
 missing=""
 for p in $PACKAGES; do

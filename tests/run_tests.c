@@ -20,6 +20,7 @@ int main(void)
 		engine_suite,
 		store_suite,
 		html_suite,
+		hostile_suite,
 		compdb_suite,
 		hook_suite,
 		cache_suite,

@@ -16,6 +16,7 @@ Suite *fixups_suite(void);
 Suite *engine_suite(void);
 Suite *store_suite(void);
 Suite *html_suite(void);
+Suite *hostile_suite(void);
 Suite *compdb_suite(void);
 Suite *hook_suite(void);
 Suite *cache_suite(void);
