@@ -294,9 +294,17 @@ static void prog_handlers_through_pointer(struct program *prog,
 {
 	static const char *const fields[] = { "UnloadHandler", "InitializeHandlerEx" };
 	const struct expr *x = fn->exprs;
-	int base = prog_strip_wrappers(x, x[ev->target].a);
+	int raw = x[ev->target].a;
+	int base = prog_strip_wrappers(x, raw);
 	int v = prog_strip_wrappers(x, ev->value);
 	char path[512];
+
+	/* only a pointer made from an object's address (`&C`, `(T *)&C.F`):
+	 * a plain array element (`Buffers[i] = p`) is no handler table */
+	while (raw >= 0 && x[raw].kind == EXPR_UNARY && x[raw].op == OP_CAST)
+		raw = x[raw].a;
+	if (raw < 0 || x[raw].kind != EXPR_UNARY || x[raw].op != OP_ADDR)
+		return;
 
 	if (base < 0 || (v >= 0 && x[v].kind == EXPR_FUNC) ||
 	    !prog_unknown_handler(x, v, "Handler"))
