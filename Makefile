@@ -38,7 +38,8 @@ check: build
 
 check-asan: deps
 	@$(MAKE) --no-print-directory test BUILD=build-asan \
-		SANITIZE="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
+		SANITIZE="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all \
+		-DNDISLINT_SELF_CHECKS"
 
 # libFuzzer harness (fuzz/fuzz_driver.c) built with clang under ASan and
 # UBSan in build-fuzz/, seeded from corpus/; new inputs are kept in

@@ -26,6 +26,9 @@ struct snode {
 	enum CXCursorKind kind;
 	int parent, first, next;        /* tree links, -1 when absent */
 	int end;                        /* one past the last descendant */
+	bool sx;                        /* an expression or a statement */
+	signed char ref_known;          /* ref computed (node_ref) */
+	CXCursor ref;                   /* what a DeclRefExpr references */
 	bool effects;                   /* subtree calls or stores */
 	bool maybe_const;               /* subtree may fold to a constant */
 	bool op_known;
@@ -61,10 +64,20 @@ struct jump_ctx {
 	int brk, cont, leave;
 };
 
-struct local {
-	unsigned hash;
+/* What a declaration referenced in the function gives its uses: asked
+ * of libclang at the first use only (a driver names Status hundreds of
+ * times). */
+struct decl_info {
 	CXCursor decl;
-	int id;
+	unsigned hash;
+	bool used;                      /* the slot holds a declaration */
+	bool var_known;                 /* name, type, scope, var are set */
+	bool call_known;                /* callee, ret_type, in_header are set */
+	const char *name, *type;
+	enum var_scope scope;
+	int var;
+	const char *callee, *ret_type;
+	bool in_header;
 };
 
 struct named_label {
@@ -92,8 +105,9 @@ struct fb {
 	int *case_label;                /* [node] */
 	struct named_label *named;
 	int nnamed, capnamed;
-	struct local *locals;
-	int nlocals, caplocals;
+	struct decl_info *decls;        /* open addressing on clang_hashCursor */
+	int ndecls, capdecls;           /* capdecls: a power of two */
+	int nlocals;                    /* local variables numbered so far */
 	struct work *w;
 	int nw, capw;
 	int *vals;
@@ -107,13 +121,30 @@ struct fb {
 /* ------------------------------------------------------------------ */
 /* Flatten */
 
+static bool is_sx(enum CXCursorKind k)
+{
+	return clang_isExpression(k) || clang_isStatement(k);
+}
+
+/* Is the ancestor a the parent cursor libclang passes?  libclang passes
+ * back the very cursor it visited (an equal byte image) as the parent of
+ * its children: only a differing image needs clang_equalCursors. */
+static bool is_parent(CXCursor a, CXCursor parent)
+{
+	if (a.kind != parent.kind)
+		return false;
+	if (memcmp(&a, &parent, sizeof(a)) == 0)
+		return true;
+	return clang_equalCursors(a, parent) != 0;
+}
+
 static enum CXChildVisitResult flatten_visit(CXCursor c, CXCursor parent,
 					     CXClientData data)
 {
 	struct fb *b = data;
 	/* The root stays: libclang may hand it back as a different but
 	 * equivalent cursor. */
-	while (b->nanc > 1 && !clang_equalCursors(b->n[b->anc[b->nanc - 1]].cur, parent))
+	while (b->nanc > 1 && !is_parent(b->n[b->anc[b->nanc - 1]].cur, parent))
 		b->nanc--;
 	VEC_RESERVE(b->n, b->nn, b->capn);
 	int id = b->nn++;
@@ -121,6 +152,7 @@ static enum CXChildVisitResult flatten_visit(CXCursor c, CXCursor parent,
 	memset(s, 0, sizeof(*s));
 	s->cur = c;
 	s->kind = clang_getCursorKind(c);
+	s->sx = is_sx(s->kind);
 	s->first = s->next = -1;
 	s->parent = b->nanc > 0 ? b->anc[b->nanc - 1] : -1;
 	if (s->parent >= 0) {
@@ -157,6 +189,7 @@ static void flatten(struct fb *b, CXCursor root)
 	memset(s, 0, sizeof(*s));
 	s->cur = root;
 	s->kind = clang_getCursorKind(root);
+	s->sx = is_sx(s->kind);
 	s->parent = s->first = s->next = -1;
 	VEC_RESERVE(b->anc, b->nanc, b->capanc);
 	b->anc[b->nanc++] = 0;
@@ -164,16 +197,11 @@ static void flatten(struct fb *b, CXCursor root)
 	fix_ends(b);
 }
 
-static bool is_sx(enum CXCursorKind k)
-{
-	return clang_isExpression(k) || clang_isStatement(k);
-}
-
 /* The i-th child that is an expression or a statement, or -1. */
 static int sx_child(const struct fb *b, int n, int i)
 {
 	for (int c = b->n[n].first; c >= 0; c = b->n[c].next)
-		if (is_sx(b->n[c].kind) && i-- == 0)
+		if (b->n[c].sx && i-- == 0)
 			return c;
 	return -1;
 }
@@ -182,7 +210,7 @@ static int sx_count(const struct fb *b, int n)
 {
 	int k = 0;
 	for (int c = b->n[n].first; c >= 0; c = b->n[c].next)
-		k += is_sx(b->n[c].kind);
+		k += b->n[c].sx;
 	return k;
 }
 
@@ -190,7 +218,7 @@ static int last_sx_child(const struct fb *b, int n)
 {
 	int last = -1;
 	for (int c = b->n[n].first; c >= 0; c = b->n[c].next)
-		if (is_sx(b->n[c].kind))
+		if (b->n[c].sx)
 			last = c;
 	return last;
 }
@@ -214,10 +242,94 @@ static bool has_child_kind(const struct fb *b, int n, enum CXCursorKind k)
  */
 enum { CFG_MAX_OP_NODES = 1000 };
 
+/* What node n references (a DeclRefExpr's declaration), asked of
+ * libclang once: constant folding, calls and values all want it. */
+static CXCursor node_ref(struct fb *b, int n)
+{
+	struct snode *s = &b->n[n];
+	if (!s->ref_known) {
+		s->ref = clang_getCursorReferenced(s->cur);
+		s->ref_known = 1;
+	}
+	return s->ref;
+}
+
+/*
+ * Where node n's first token is: the start of its extent, without taking
+ * the extent (which lexes the last token, and costs more than everything
+ * else done per node).  A cursor's location is its first token except for
+ * a member access (the member's name) and the implicit nodes over one,
+ * which have their operand's location: descend to the operand there.
+ * Builds with NDISLINT_SELF_CHECKS (make check-asan) compare the answer
+ * with the extent's start every time.
+ */
+static CXSourceLocation node_begin_of(struct fb *b, int n);
+
+static CXSourceLocation node_begin(struct fb *b, int n)
+{
+	CXSourceLocation loc = node_begin_of(b, n);
+#ifdef NDISLINT_SELF_CHECKS
+	CXFile f1 = NULL, f2 = NULL;
+	unsigned o1 = 0, o2 = 0;
+	clang_getFileLocation(loc, &f1, NULL, NULL, &o1);
+	clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(b->n[n].cur)),
+			      &f2, NULL, NULL, &o2);
+	if (o1 != o2 || !f1 != !f2 || (f1 && !clang_File_isEqual(f1, f2))) {
+		fprintf(stderr, "self-check: node_begin of a cursor of kind %d in %s: "
+			"offset %u, its extent starts at %u\n", b->n[n].kind, b->fn_name, o1, o2);
+		abort();
+	}
+#endif
+	return loc;
+}
+
+static CXSourceLocation node_begin_of(struct fb *b, int n)
+{
+	for (;;) {
+		struct snode *s = &b->n[n];
+		CXSourceLocation loc = clang_getCursorLocation(s->cur);
+		int c = s->first;
+		if (c < 0 || !b->n[c].sx)
+			return loc;
+		if (s->kind == CXCursor_MemberRefExpr) {
+			n = c;
+			continue;
+		}
+		/* An implicit node has its operand's location; any other
+		 * unexposed expression begins with its own first token. */
+		if (s->kind == CXCursor_UnexposedExpr &&
+		    clang_equalLocations(loc, clang_getCursorLocation(b->n[c].cur))) {
+			n = c;
+			continue;
+		}
+		return loc;
+	}
+}
+
 /* Nodes in the subtree of n (n included). */
 static int subtree_nodes(const struct fb *b, int n)
 {
 	return b->n[n].end - n;
+}
+
+/* Main-file offset of a location, or false when it is in no file or
+ * another one. */
+static bool main_offset(struct fb *b, CXSourceLocation loc, unsigned *off)
+{
+	CXFile f = NULL;
+	clang_getFileLocation(loc, &f, NULL, NULL, off);
+	return f && clang_File_isEqual(f, b->fe->main_file);
+}
+
+/* The operator between operands l and r read backwards from r's first
+ * token (fe_binary_op_before), or OP_NONE. */
+static enum expr_op binary_op_fast(struct fb *b, int l, int r, bool compound)
+{
+	unsigned rhs, lhs_last;
+	if (!main_offset(b, node_begin(b, r), &rhs) ||
+	    !main_offset(b, clang_getCursorLocation(b->n[b->n[l].end - 1].cur), &lhs_last))
+		return OP_NONE;
+	return fe_binary_op_before(b->fe, rhs, lhs_last, compound);
 }
 
 /* Operator of an operator node, recovered once. */
@@ -236,9 +348,21 @@ static enum expr_op node_op(struct fb *b, int n)
 			;       /* unknown: see CFG_MAX_OP_NODES */
 		else if (subtree_nodes(b, r) > CFG_MAX_OP_NODES)
 			s->op = fe_binary_op_after(b->fe, b->n[l].cur, compound);
-		else
+		else if ((s->op = binary_op_fast(b, l, r, compound)) == OP_NONE)
 			s->op = fe_binary_op(b->fe, s->cur, b->n[l].cur, b->n[r].cur,
 					     compound);
+#ifdef NDISLINT_SELF_CHECKS
+		else if (subtree_nodes(b, r) <= CFG_MAX_OP_NODES) {
+			/* The shortcut never contradicts the tokens' answer. */
+			enum expr_op slow = fe_binary_op(b->fe, s->cur, b->n[l].cur,
+							 b->n[r].cur, compound);
+			if (slow != OP_NONE && slow != s->op) {
+				fprintf(stderr, "self-check: operator %d read backwards "
+					"in %s, %d from the tokens\n", s->op, b->fn_name, slow);
+				abort();
+			}
+		}
+#endif
 	} else if (s->kind == CXCursor_UnaryOperator) {
 		int o = sx_child(b, n, 0);
 		if (o >= 0 && subtree_nodes(b, o) <= CFG_MAX_OP_NODES)
@@ -283,7 +407,7 @@ static bool const_kind(struct fb *b, int n)
 	case CXCursor_ConditionalOperator:
 		return true;
 	case CXCursor_DeclRefExpr: {
-		CXCursor r = clang_getCursorReferenced(b->n[n].cur);
+		CXCursor r = node_ref(b, n);
 		return clang_getCursorKind(r) == CXCursor_EnumConstantDecl;
 	}
 	default:
@@ -300,7 +424,7 @@ static void compute_flags(struct fb *b)
 	}
 	for (int i = b->nn - 1; i >= 0; i--) {
 		struct snode *s = &b->n[i];
-		bool sx = is_sx(s->kind);
+		bool sx = s->sx;
 		if (sx && self_effect(b, i))
 			s->effects = true;
 		if (s->kind == CXCursor_UnaryExpr) /* sizeof: operands unevaluated */
@@ -331,7 +455,7 @@ static int new_expr(struct fb *b, enum expr_kind kind, int n)
 	/* Only lvalues, functions and unary operators carry a location (the
 	 * read sites of miniport-ready-before-register, handler stores); the
 	 * cursor's own location (the name of a variable or field) is much
-	 * cheaper than its extent.  Statements keep extents (node_loc). */
+	 * cheaper than its first token (node_loc, for statements). */
 	bool located = kind == EXPR_VAR || kind == EXPR_MEMBER || kind == EXPR_INDEX ||
 		       kind == EXPR_FUNC || kind == EXPR_UNARY;
 	if (n >= 0 && located)
@@ -419,19 +543,45 @@ static void emit_store(struct fb *b, int target, int value, enum expr_op op,
 /* ------------------------------------------------------------------ */
 /* Locals */
 
-static int local_id(struct fb *b, CXCursor decl, bool create)
+static void decls_grow(struct fb *b)
 {
+	int cap = b->capdecls ? b->capdecls * 2 : 16;
+	struct decl_info *t = calloc((size_t)cap, sizeof(*t));
+	if (!t)
+		abort();
+	for (int i = 0; i < b->capdecls; i++) {
+		if (!b->decls[i].used)
+			continue;
+		unsigned j = b->decls[i].hash & (unsigned)(cap - 1);
+		while (t[j].used)
+			j = (j + 1) & (unsigned)(cap - 1);
+		t[j] = b->decls[i];
+	}
+	free(b->decls);
+	b->decls = t;
+	b->capdecls = cap;
+}
+
+/* The entry of a declaration, made empty on first sight.  Valid until
+ * the next call. */
+static struct decl_info *decl_info_of(struct fb *b, CXCursor decl)
+{
+	if ((b->ndecls + 1) * 2 > b->capdecls)
+		decls_grow(b);
 	unsigned h = clang_hashCursor(decl);
-	for (int i = 0; i < b->nlocals; i++)
-		if (b->locals[i].hash == h && clang_equalCursors(b->locals[i].decl, decl))
-			return b->locals[i].id;
-	if (!create && b->nlocals > 100000)
-		return -1;
-	VEC_RESERVE(b->locals, b->nlocals, b->caplocals);
-	b->locals[b->nlocals].hash = h;
-	b->locals[b->nlocals].decl = decl;
-	b->locals[b->nlocals].id = b->nlocals;
-	return b->locals[b->nlocals++].id;
+	unsigned j = h & (unsigned)(b->capdecls - 1);
+	while (b->decls[j].used) {
+		if (b->decls[j].hash == h && clang_equalCursors(b->decls[j].decl, decl))
+			return &b->decls[j];
+		j = (j + 1) & (unsigned)(b->capdecls - 1);
+	}
+	struct decl_info *d = &b->decls[j];
+	memset(d, 0, sizeof(*d));
+	d->used = true;
+	d->decl = decl;
+	d->hash = h;
+	b->ndecls++;
+	return d;
 }
 
 static int param_index(struct fb *b, CXCursor decl)
@@ -443,30 +593,44 @@ static int param_index(struct fb *b, CXCursor decl)
 	return -1;
 }
 
-/* A VAR expression for a declaration referenced at node n (or -1). */
-static int var_expr(struct fb *b, CXCursor decl, int n)
+/* Name, type, scope and number of a variable or parameter. */
+static void describe_var(struct fb *b, CXCursor decl, struct decl_info *d)
 {
-	int v = new_expr(b, EXPR_VAR, n);
-	struct expr *e = &b->x[v];
-	e->name = spelling_of(b, decl);
-	e->type = type_of(b, decl);
+	d->name = spelling_of(b, decl);
+	d->type = type_of(b, decl);
+	d->var = -1;
 	if (clang_getCursorKind(decl) == CXCursor_ParmDecl) {
-		e->scope = SCOPE_PARAM;
-		e->var = param_index(b, decl);
+		d->scope = SCOPE_PARAM;
+		d->var = param_index(b, decl);
 	} else if (clang_Cursor_hasVarDeclGlobalStorage(decl) &&
 		   clang_getCursorKind(clang_getCursorSemanticParent(decl)) == CXCursor_FunctionDecl) {
 		/* A static local lives as long as a global; give it a name no
 		 * global can have. */
 		char buf[512];
-		snprintf(buf, sizeof(buf), "%s::%s", b->fn_name, e->name);
-		e->name = arena_strdup(b->fe->arena, buf);
-		e->scope = SCOPE_GLOBAL;
+		snprintf(buf, sizeof(buf), "%s::%s", b->fn_name, d->name);
+		d->name = arena_strdup(b->fe->arena, buf);
+		d->scope = SCOPE_GLOBAL;
 	} else if (clang_Cursor_hasVarDeclGlobalStorage(decl)) {
-		e->scope = SCOPE_GLOBAL;
+		d->scope = SCOPE_GLOBAL;
 	} else {
-		e->scope = SCOPE_LOCAL;
-		e->var = local_id(b, decl, true);
+		d->scope = SCOPE_LOCAL;
+		d->var = b->nlocals++;
 	}
+	d->var_known = true;
+}
+
+/* A VAR expression for a declaration referenced at node n (or -1). */
+static int var_expr(struct fb *b, CXCursor decl, int n)
+{
+	struct decl_info *d = decl_info_of(b, decl);
+	if (!d->var_known)
+		describe_var(b, decl, d);
+	int v = new_expr(b, EXPR_VAR, n);
+	struct expr *e = &b->x[v];
+	e->name = d->name;
+	e->type = d->type;
+	e->scope = d->scope;
+	e->var = d->var;
 	return v;
 }
 
@@ -502,6 +666,37 @@ static int strip(const struct fb *b, int n)
 
 enum { CFG_MAX_FOLD_NODES = 10000 };
 
+/*
+ * The object-like macros a constant was written with (how the driver
+ * spelled it: NDIS_INTERMEDIATE_DRIVER), or NULL.  A constant that comes
+ * out of a function-like macro's body (the 0 of NT_SUCCESS) was written
+ * with none of the macros in that call's arguments.  The names are
+ * those of the expansions from the constant's first token to its last
+ * node in pre-order, its rightmost operand: a macro written in the
+ * constant yields nodes located at its name, none of them after that
+ * operand.
+ */
+static const char *const_macros(struct fb *b, int n)
+{
+	unsigned first = 0, last = 0;
+	CXFile f = NULL;
+	clang_getFileLocation(node_begin(b, n), &f, NULL, NULL, &first);
+	if (!f || !clang_File_isEqual(f, b->fe->main_file))
+		return NULL;
+	const struct macro_use *at = fe_macro_at(b->fe, first);
+	if (at && at->function_like)
+		return NULL;
+	last = first;
+	if (b->n[n].end - 1 > n) {
+		CXFile g = NULL;
+		clang_getFileLocation(clang_getCursorLocation(b->n[b->n[n].end - 1].cur),
+				      &g, NULL, NULL, &last);
+		if (!g || !clang_File_isEqual(g, f) || last < first)
+			last = first;
+	}
+	return fe_macros_in(b->fe, first, last + 1);
+}
+
 /* Folds a constant expression with clang's evaluator. */
 static bool try_const(struct fb *b, int n)
 {
@@ -526,18 +721,7 @@ static bool try_const(struct fb *b, int n)
 		return false;
 	int e = new_expr(b, EXPR_INT, n);
 	b->x[e].value = v;
-	CXSourceRange ext = clang_getCursorExtent(b->n[n].cur);
-	struct fe_pos p0 = fe_file_pos(b->fe, clang_getRangeStart(ext));
-	struct fe_pos p1 = fe_file_pos(b->fe, clang_getRangeEnd(ext));
-	/* Macro names tell how a constant was written; a constant that
-	 * comes out of a function-like macro's body (the 0 of NT_SUCCESS)
-	 * was written with none of the macros in that call's arguments. */
-	const struct macro_use *at = p0.file && clang_File_isEqual(p0.file, b->fe->main_file) ?
-		fe_macro_at(b->fe, p0.offset) : NULL;
-	if (p0.file && clang_File_isEqual(p0.file, b->fe->main_file) &&
-	    !(at && at->function_like))
-		b->x[e].name = fe_macros_in(b->fe, p0.offset,
-					    p1.offset > p0.offset ? p1.offset : p0.offset + 1);
+	b->x[e].name = const_macros(b, n);
 	push_val(b, e);
 	return true;
 }
@@ -552,7 +736,7 @@ static int callee_ref_node(struct fb *b, int call)
 	if (b->n[c].kind != CXCursor_DeclRefExpr)
 		return -1;
 	/* A pointer variable called directly (`fp(1)`) is still indirect. */
-	CXCursor r = clang_getCursorReferenced(b->n[c].cur);
+	CXCursor r = node_ref(b, c);
 	return clang_getCursorKind(r) == CXCursor_FunctionDecl ? c : -1;
 }
 
@@ -580,7 +764,7 @@ static void expr_start(struct fb *b, int n)
 		}
 		break;
 	case CXCursor_DeclRefExpr: {
-		CXCursor r = clang_getCursorReferenced(s->cur);
+		CXCursor r = node_ref(b, n);
 		enum CXCursorKind rk = clang_getCursorKind(r);
 		if (rk == CXCursor_VarDecl || rk == CXCursor_ParmDecl) {
 			push_val(b, var_expr(b, r, n));
@@ -701,6 +885,27 @@ static bool is_pointer(CXCursor c)
 	return t.kind == CXType_Pointer;
 }
 
+/* Name, declaration site and result type of a function called directly
+ * (call node n is the first call to it). */
+static const struct decl_info *describe_callee(struct fb *b, CXCursor fn, int n)
+{
+	struct decl_info *d = decl_info_of(b, fn);
+	if (d->call_known)
+		return d;
+	d->callee = spelling_of(b, fn);
+	CXCursor canon = clang_getCanonicalCursor(fn);
+	CXSourceLocation dl = clang_getCursorLocation(canon);
+	CXFile df = NULL;
+	clang_getFileLocation(dl, &df, NULL, NULL, NULL);
+	/* An API: declared in a system header, or a compiler builtin (no
+	 * file at all: _exception_code behind GetExceptionCode). */
+	d->in_header = !df || clang_Location_isInSystemHeader(dl) != 0;
+	/* A builtin's result type may follow its arguments' (__sync_*). */
+	d->ret_type = df ? type_of(b, b->n[n].cur) : NULL;
+	d->call_known = true;
+	return d;
+}
+
 static void build_call(struct fb *b, int n)
 {
 	int nsx = sx_count(b, n);
@@ -721,18 +926,14 @@ static void build_call(struct fb *b, int n)
 	int at = ref >= 0 ? ref : sx_child(b, n, 0);
 	CXSourceLocation loc = at >= 0 ?
 		clang_getCursorLocation(b->n[at].cur) :
-		clang_getRangeStart(clang_getCursorExtent(b->n[n].cur));
+		node_begin(b, n);
 	e->loc = fe_loc(b->fe, loc);
+	const char *ret_type = NULL;
 	if (ref >= 0) {
-		CXCursor fn = clang_getCursorReferenced(b->n[ref].cur);
-		e->callee = spelling_of(b, fn);
-		CXCursor canon = clang_getCanonicalCursor(fn);
-		CXSourceLocation dl = clang_getCursorLocation(canon);
-		CXFile df = NULL;
-		clang_getFileLocation(dl, &df, NULL, NULL, NULL);
-		/* An API: declared in a system header, or a compiler builtin
-		 * (no file at all: _exception_code behind GetExceptionCode). */
-		e->declared_in_header = !df || clang_Location_isInSystemHeader(dl) != 0;
+		const struct decl_info *d = describe_callee(b, node_ref(b, ref), n);
+		e->callee = d->callee;
+		e->declared_in_header = d->in_header;
+		ret_type = d->ret_type;
 		struct fe_pos p = fe_file_pos(b->fe, loc);
 		const struct macro_use *m = p.file && clang_File_isEqual(p.file, b->fe->main_file) ?
 			fe_macro_at(b->fe, p.offset) : NULL;
@@ -749,7 +950,7 @@ static void build_call(struct fb *b, int n)
 	int r = new_expr(b, EXPR_CALL, n);
 	b->x[r].call = idx;
 	b->x[r].name = e->callee;
-	b->x[r].type = type_of(b, b->n[n].cur);
+	b->x[r].type = ret_type ? ret_type : type_of(b, b->n[n].cur);
 	e->result = r;
 	emit(b, IR_EVENT)->a = idx;
 	push_val(b, r);
@@ -792,7 +993,7 @@ static int int_const(struct fb *b, long long v, int n)
 
 static struct model_loc node_loc(struct fb *b, int n)
 {
-	return fe_loc(b->fe, clang_getRangeStart(clang_getCursorExtent(b->n[n].cur)));
+	return fe_loc(b->fe, node_begin(b, n));
 }
 
 /* Finishes an expression node once its children's values are pushed. */
@@ -1019,7 +1220,7 @@ static void for_parts(struct fb *b, int n, int *init, int *cond, int *inc,
 {
 	int kids[4], nk = 0;
 	for (int c = b->n[n].first; c >= 0 && nk < 4; c = b->n[c].next)
-		if (is_sx(b->n[c].kind))
+		if (b->n[c].sx)
 			kids[nk++] = c;
 	*init = *cond = *inc = *body = -1;
 	*cond_unknown = false;
@@ -1033,8 +1234,7 @@ static void for_parts(struct fb *b, int n, int *init, int *cond, int *inc,
 	unsigned semi[2], close;
 	if (nk > 0 && fe_for_header(b->fe, b->n[n].cur, semi, &close)) {
 		for (int i = 0; i < nk; i++) {
-			unsigned off = fe_file_pos(b->fe, clang_getRangeStart(
-				clang_getCursorExtent(b->n[kids[i]].cur))).offset;
+			unsigned off = fe_file_pos(b->fe, node_begin(b, kids[i])).offset;
 			if (off < semi[0])
 				*init = kids[i];
 			else if (off < semi[1])
@@ -1190,7 +1390,7 @@ static void designator_path(struct fb *b, int elem, const char *base,
 			CXString s = clang_getCursorSpelling(b->n[c].cur);
 			len += (size_t)snprintf(buf + len, size - len, ".%s", clang_getCString(s));
 			clang_disposeString(s);
-		} else if (is_sx(b->n[c].kind) && c != last) {
+		} else if (b->n[c].sx && c != last) {
 			len += (size_t)snprintf(buf + len, size - len, "[]");
 		}
 	}
@@ -1221,7 +1421,7 @@ static void flatten_init(struct fb *b, int init, struct init_list *il)
 			clang_Type_visitFields(t, field_visit, &fl);
 		int pos = 0;
 		for (int c = b->n[cur.node].first; c >= 0; c = b->n[c].next) {
-			if (!is_sx(b->n[c].kind))
+			if (!b->n[c].sx)
 				continue;
 			char path[256];
 			int value = c;
@@ -1384,7 +1584,7 @@ static void push_children_reversed(struct fb *b, int n, enum work_kind kind)
 {
 	int first = b->nw;
 	for (int c = b->n[n].first; c >= 0; c = b->n[c].next)
-		if (is_sx(b->n[c].kind))
+		if (b->n[c].sx)
 			PUSH(b, kind, c);
 	for (int i = first, j = b->nw - 1; i < j; i++, j--) {
 		struct work t = b->w[i];
@@ -1731,7 +1931,7 @@ static void fb_free(struct fb *b)
 	free(b->ir);
 	free(b->case_label);
 	free(b->named);
-	free(b->locals);
+	free(b->decls);
 	free(b->w);
 	free(b->vals);
 	free(b->ctx);

@@ -49,6 +49,10 @@ struct fe {
 	int nstrs, capstrs;
 	struct macro_use *macros;       /* sorted by begin */
 	int nmacros, capmacros;
+	unsigned *macro_reach;          /* [i]: largest end of macros[0..i] */
+	int macro_hint;                 /* macro_lower_bound's last answer */
+	unsigned *line_starts;          /* the main file's, once asked */
+	int nlines, line_hint;
 };
 
 /* A file location: file table index, line, column, offset. */
@@ -69,7 +73,10 @@ int fe_file_index(struct fe *fe, CXFile file);
 const char *fe_intern(struct fe *fe, const char *s);
 
 /* The main-file macro expansion starting exactly at offset, or NULL. */
-const struct macro_use *fe_macro_at(const struct fe *fe, unsigned offset);
+const struct macro_use *fe_macro_at(struct fe *fe, unsigned offset);
+/* A main-file macro expansion whose tokens [begin, end) include offset,
+ * or NULL. */
+const struct macro_use *fe_macro_covering(struct fe *fe, unsigned offset);
 /* Space-separated names of object-like macros expanded in [begin, end),
  * arena-allocated, or NULL when none. */
 const char *fe_macros_in(struct fe *fe, unsigned begin, unsigned end);
@@ -83,6 +90,12 @@ enum expr_op fe_unary_op(struct fe *fe, CXCursor op, CXCursor operand);
  * the extent of: cfg_build's CFG_MAX_OP_NODES); OP_NONE when the left
  * operand does not end in the main file. */
 enum expr_op fe_binary_op_after(struct fe *fe, CXCursor lhs, bool compound);
+/* The operator read backwards in the main file's text from offset rhs,
+ * the right operand's first token, when the text there is plain (see
+ * fe_tokens.c); lhs_last is the offset of the left operand's last node.
+ * OP_NONE: ask fe_binary_op. */
+enum expr_op fe_binary_op_before(struct fe *fe, unsigned rhs, unsigned lhs_last,
+				 bool compound);
 /* Offsets of the two `;` of a for statement's header and its `)`, in the
  * main file; false when the header is not written there plainly. */
 bool fe_for_header(struct fe *fe, CXCursor stmt, unsigned semis[2],

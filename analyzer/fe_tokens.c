@@ -439,6 +439,51 @@ enum expr_op fe_binary_op(struct fe *fe, CXCursor opc, CXCursor lhs,
 	return op;
 }
 
+static bool is_op_char(char c)
+{
+	return c != '\0' && strchr("<>=!&|+-*/%^~,?:", c) != NULL;
+}
+
+/* Can c be the last character of an operand (or a blank after one)? */
+static bool ends_operand(char c)
+{
+	return c == ' ' || c == '\t' || c == ')' || c == ']' || c == '\'' ||
+	       c == '"' || c == '_' || (c >= '0' && c <= '9') ||
+	       (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+enum expr_op fe_binary_op_before(struct fe *fe, unsigned rhs, unsigned lhs_last,
+				 bool compound)
+{
+	const struct optab *tab = compound ? compound_ops : binary_ops;
+	if (!fe->main_text)
+		fe->main_text = clang_getFileContents(fe->tu, fe->main_file, &fe->main_len);
+	const char *t = fe->main_text;
+	if (!t || rhs == 0 || rhs > fe->main_len)
+		return OP_NONE;
+	/* The right operand's first token is written at rhs, or is the first
+	 * token of a macro expansion starting there whose tokens are none of
+	 * the left operand's. */
+	const struct macro_use *m = fe_macro_covering(fe, rhs);
+	if (m && (m->begin != rhs || lhs_last >= rhs))
+		return OP_NONE;
+	size_t end = rhs;
+	while (end > 0 && (t[end - 1] == ' ' || t[end - 1] == '\t'))
+		end--;
+	size_t start = end;
+	while (start > 0 && end - start < 4 && is_op_char(t[start - 1]))
+		start--;
+	if (start == end || end - start > 3 || start == 0 || !ends_operand(t[start - 1]) ||
+	    fe_macro_covering(fe, (unsigned)start))
+		return OP_NONE;
+	/* The lexer reads one token there, the whole run. */
+	char b[4];
+	if (punct_at(t, end, start, b) != end - start)
+		return OP_NONE;
+	enum expr_op op = optab_find(tab, b);
+	return op == OP_COMMA ? OP_NONE : op;
+}
+
 enum expr_op fe_binary_op_after(struct fe *fe, CXCursor lhs, bool compound)
 {
 	const struct optab *tab = compound ? compound_ops : binary_ops;

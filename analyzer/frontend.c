@@ -85,11 +85,73 @@ int fe_file_index(struct fe *fe, CXFile file)
 	return fe->nfiles++;
 }
 
+/* Offsets where the main file's lines start, counted as clang counts
+ * them (\n, \r\n and a lone \r end a line); false without the text. */
+static bool main_lines(struct fe *fe)
+{
+	if (fe->line_starts)
+		return true;
+	if (!fe->main_text)
+		fe->main_text = clang_getFileContents(fe->tu, fe->main_file, &fe->main_len);
+	if (!fe->main_text)
+		return false;
+	const char *t = fe->main_text;
+	int cap = 1024;
+	fe->line_starts = malloc((size_t)cap * sizeof(*fe->line_starts));
+	if (!fe->line_starts)
+		abort();
+	fe->nlines = 0;
+	fe->line_starts[fe->nlines++] = 0;
+	for (size_t i = 0; i < fe->main_len; i++) {
+		if (t[i] != '\n' && t[i] != '\r')
+			continue;
+		if (t[i] == '\r' && i + 1 < fe->main_len && t[i + 1] == '\n')
+			i++;
+		VEC_RESERVE(fe->line_starts, fe->nlines, cap);
+		fe->line_starts[fe->nlines++] = (unsigned)(i + 1);
+	}
+	return true;
+}
+
+/* Line and column of a main-file offset: the line of the last answer or
+ * the next first (conversion goes forward), else a binary search. */
+static void main_line_col(struct fe *fe, unsigned offset, unsigned *line, unsigned *col)
+{
+	const unsigned *ls = fe->line_starts;
+	int n = fe->nlines, h = fe->line_hint, found = -1;
+	for (int i = h; i <= h + 1 && i < n && found < 0; i++)
+		if (ls[i] <= offset && (i + 1 == n || offset < ls[i + 1]))
+			found = i;
+	if (found < 0) {
+		int lo = 0, hi = n - 1;
+		while (lo < hi) {
+			int mid = lo + (hi - lo + 1) / 2;
+			if (ls[mid] <= offset)
+				lo = mid;
+			else
+				hi = mid - 1;
+		}
+		found = lo;
+	}
+	fe->line_hint = found;
+	*line = (unsigned)found + 1;
+	*col = offset - ls[found] + 1;
+}
+
 struct fe_pos fe_file_pos(struct fe *fe, CXSourceLocation loc)
 {
 	struct fe_pos p = { 0 };
-	clang_getFileLocation(loc, &p.file, &p.line, &p.col, &p.offset);
-	p.index = p.file ? fe_file_index(fe, p.file) : 0;
+	clang_getFileLocation(loc, &p.file, NULL, NULL, &p.offset);
+	if (!p.file)
+		return p;
+	/* Most locations are in the main file: its lines are counted here,
+	 * cheaper than libclang's line lookup. */
+	if (clang_File_isEqual(p.file, fe->main_file) && main_lines(fe) &&
+	    p.offset <= fe->main_len)
+		main_line_col(fe, p.offset, &p.line, &p.col);
+	else
+		clang_getFileLocation(loc, NULL, &p.line, &p.col, NULL);
+	p.index = fe_file_index(fe, p.file);
 	return p;
 }
 
@@ -140,9 +202,16 @@ const char *fe_intern(struct fe *fe, const char *s)
 	return fe->strs[j];
 }
 
-/* Binary search for the first macro use beginning at or after offset. */
-static int macro_lower_bound(const struct fe *fe, unsigned offset)
+/* The first macro use beginning at or after offset: conversion asks in
+ * about increasing offsets, so where the last answer ended is tried
+ * before a binary search. */
+static int macro_lower_bound(struct fe *fe, unsigned offset)
 {
+	int h = fe->macro_hint;
+	for (int i = h; i <= h + 1 && i <= fe->nmacros; i++)
+		if ((i == 0 || fe->macros[i - 1].begin < offset) &&
+		    (i == fe->nmacros || fe->macros[i].begin >= offset))
+			return fe->macro_hint = i;
 	int lo = 0, hi = fe->nmacros;
 	while (lo < hi) {
 		int mid = lo + (hi - lo) / 2;
@@ -151,15 +220,32 @@ static int macro_lower_bound(const struct fe *fe, unsigned offset)
 		else
 			hi = mid;
 	}
-	return lo;
+	return fe->macro_hint = lo;
 }
 
-const struct macro_use *fe_macro_at(const struct fe *fe, unsigned offset)
+const struct macro_use *fe_macro_at(struct fe *fe, unsigned offset)
 {
 	int i = macro_lower_bound(fe, offset);
 	if (i < fe->nmacros && fe->macros[i].begin == offset)
 		return &fe->macros[i];
 	return NULL;
+}
+
+const struct macro_use *fe_macro_covering(struct fe *fe, unsigned offset)
+{
+	const struct macro_use *at = NULL;
+	/* Expansions nest (a macro in another's arguments): walk back from
+	 * the last one starting at or before offset while some earlier one
+	 * still reaches past it.  One strictly around offset wins. */
+	for (int i = macro_lower_bound(fe, offset + 1) - 1;
+	     i >= 0 && fe->macro_reach[i] > offset; i--) {
+		const struct macro_use *m = &fe->macros[i];
+		if (m->end > offset && m->begin < offset)
+			return m;
+		if (m->end > offset && m->begin == offset)
+			at = m;
+	}
+	return at;
 }
 
 const char *fe_macros_in(struct fe *fe, unsigned begin, unsigned end)
@@ -181,25 +267,33 @@ const char *fe_macros_in(struct fe *fe, unsigned begin, unsigned end)
 	return len ? arena_strdup(fe->arena, buf) : NULL;
 }
 
-/* Records a main-file macro expansion cursor. */
+/* Records a main-file macro expansion cursor.  An object-like macro's
+ * expansion is its name; only a call's end (its `)`) needs the extent,
+ * which costs libclang a lexer run. */
 static void collect_macro(struct fe *fe, CXCursor c)
 {
-	CXSourceRange r = clang_getCursorExtent(c);
-	struct fe_pos b = fe_file_pos(fe, clang_getRangeStart(r));
-	struct fe_pos e = fe_file_pos(fe, clang_getRangeEnd(r));
-	if (!b.file || !clang_File_isEqual(b.file, fe->main_file))
+	CXFile f = NULL;
+	unsigned begin = 0, end = 0;
+	clang_getFileLocation(clang_getCursorLocation(c), &f, NULL, NULL, &begin);
+	if (!f || !clang_File_isEqual(f, fe->main_file))
 		return;
 	VEC_RESERVE(fe->macros, fe->nmacros, fe->capmacros);
 	struct macro_use *m = &fe->macros[fe->nmacros++];
 	CXString name = clang_getCursorSpelling(c);
-	m->begin = b.offset;
-	m->end = e.offset > b.offset ? e.offset : b.offset + 1;
-	m->name = arena_strdup(fe->arena, clang_getCString(name));
+	const char *s = clang_getCString(name);
+	m->name = arena_strdup(fe->arena, s ? s : "");
 	clang_disposeString(name);
 	CXCursor def = clang_getCursorReferenced(c);
 	m->function_like = !clang_Cursor_isNull(def) &&
 			   clang_Cursor_isMacroFunctionLike(def);
 	m->def = def;
+	if (m->function_like)
+		clang_getFileLocation(clang_getRangeEnd(clang_getCursorExtent(c)),
+				      NULL, NULL, NULL, &end);
+	else
+		end = begin + (unsigned)strlen(m->name);
+	m->begin = begin;
+	m->end = end > begin ? end : begin + 1;
 }
 
 static int macro_cmp(const void *a, const void *b)
@@ -491,6 +585,12 @@ static struct model_file *convert_tu(CXTranslationUnit tu, const char *path)
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_toplevel, ctx);
 	if (fe.nmacros > 1)
 		qsort(fe.macros, (size_t)fe.nmacros, sizeof(*fe.macros), macro_cmp);
+	fe.macro_reach = malloc(((size_t)fe.nmacros + 1) * sizeof(*fe.macro_reach));
+	if (!fe.macro_reach)
+		abort();
+	for (int i = 0; i < fe.nmacros; i++)
+		fe.macro_reach[i] = i > 0 && fe.macro_reach[i - 1] > fe.macros[i].end ?
+				    fe.macro_reach[i - 1] : fe.macros[i].end;
 	convert_globals(&fe, &tl);
 	convert_functions(&fe, &tl);
 	collect_diagnostics(&fe);
@@ -499,6 +599,8 @@ static struct model_file *convert_tu(CXTranslationUnit tu, const char *path)
 	free(tl.fns);
 	free(tl.vars);
 	free(fe.macros);
+	free(fe.macro_reach);
+	free(fe.line_starts);
 	free(fe.cxfiles);
 	free(fe.strs);
 	mf->nfiles = fe.nfiles;
