@@ -58,17 +58,17 @@ struct ctx {
 	enum phase phase;
 };
 
-struct point {
-	int ctx, fn, block, event;
-	struct state **seen;
-	uint64_t *hashes;       /* state_hash of each seen state */
-	int nseen;
+/* A state kept at a point, by value: one allocation per kept state
+ * fewer (they are the bulk of what a big driver keeps). */
+struct seen_state {
+	uint64_t hash;          /* state_hash of st */
+	struct state st;
 };
 
-struct seen_key {
-	uint64_t hash;
-	int point;
-	struct state *st;
+struct point {
+	int ctx, fn, block, event;
+	struct seen_state *seen;
+	int nseen;
 };
 
 /* (function, depth, expression) -> location, for lvalues whose location
@@ -93,8 +93,7 @@ struct engine {
 	int npoints, cappoints;
 	int *point_slots;
 	int npoint_slots;
-	struct seen_key *seen;          /* hash set of (point, state) */
-	int nseen, capseen;
+	struct state_pool *pool;        /* bindings of the seen states */
 	struct item *work;
 	int nwork, capwork;
 	struct tnode **tchunks;         /* every trace node, freed at the end */
@@ -1026,7 +1025,7 @@ static int get_point(struct engine *e, int ctx, int fn, int block, int event)
 static bool point_has(const struct point *p, const struct state *st, uint64_t h)
 {
 	for (int i = 0; i < p->nseen; i++)
-		if (p->hashes[i] == h && state_equal(p->seen[i], st))
+		if (p->seen[i].hash == h && state_equal(&p->seen[i].st, st))
 			return true;
 	return false;
 }
@@ -1040,7 +1039,7 @@ static const struct state *same_signature(const struct point *p, const struct st
 	const struct state *first = NULL;
 	*count = 0;
 	for (int i = 0; i < p->nseen; i++) {
-		const struct state *o = p->seen[i];
+		const struct state *o = &p->seen[i].st;
 		if (o->reg[0] == st->reg[0] && o->reg[1] == st->reg[1] && o->flags == st->flags) {
 			if (!first)
 				first = o;
@@ -1107,10 +1106,11 @@ static void enqueue(struct engine *e, int ctx, int fn, int block, int event,
 		state_free(st);
 		return;
 	}
+	/* kept states share equal bindings; st shares them until it changes */
+	state_pool_intern(e->pool, st);
 	p->seen = xrealloc(p->seen, (size_t)(p->nseen + 1) * sizeof(*p->seen));
-	p->hashes = xrealloc(p->hashes, (size_t)(p->nseen + 1) * sizeof(*p->hashes));
-	p->hashes[p->nseen] = h;
-	p->seen[p->nseen++] = state_copy(st);
+	p->seen[p->nseen].hash = h;
+	state_share(&p->seen[p->nseen++].st, st);
 	GROW(e->work, e->nwork, e->capwork);
 	e->work[e->nwork].point = pi;
 	e->work[e->nwork].st = st;
@@ -1672,9 +1672,8 @@ static void engine_free(struct engine *e)
 {
 	for (int i = 0; i < e->npoints; i++) {
 		for (int k = 0; k < e->points[i].nseen; k++)
-			state_free(e->points[i].seen[k]);
+			state_release(&e->points[i].seen[k].st);
 		free(e->points[i].seen);
-		free(e->points[i].hashes);
 	}
 	for (int i = 0; i < e->nends; i++)
 		state_free(e->ends[i]);
@@ -1696,7 +1695,7 @@ static void engine_free(struct engine *e)
 	free(e->ctxs);
 	free(e->ctx_slots);
 	free(e->work);
-	free(e->seen);
+	state_pool_free(e->pool);
 	strtab_free(&e->strs);
 	strtab_free(&e->tracked);
 }
@@ -1711,6 +1710,7 @@ struct engine_result *engine_run(const struct driver *drv)
 	if (!e.res)
 		abort();
 	strtab_init(&e.strs);
+	e.pool = state_pool_new();
 	compute_tracking(&e);
 	if (drv->initialize >= 0 && e.prog->call_target[drv->initialize]) {
 		e.res->reads = calloc(1, sizeof(*e.res->reads));

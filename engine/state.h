@@ -24,10 +24,11 @@ enum aval_kind {
 	AV_FUNC,        /* the function named by string `ref` */
 };
 
+/* c first: 16 bytes without padding, so that a binding takes 24. */
 struct aval {
-	enum aval_kind kind;
 	long long c;
 	int ref;
+	enum aval_kind kind;
 };
 
 /* Interned strings: locations and function names. */
@@ -45,11 +46,6 @@ void strtab_free(struct strtab *t);
 int strtab_intern(struct strtab *t, const char *s);
 int strtab_find(const struct strtab *t, const char *s);  /* -1: none */
 
-struct binding {
-	int loc;
-	struct aval v;
-};
-
 enum state_flag {
 	SF_UNKNOWN = 1,         /* the path passed through an unresolved call */
 	SF_ASSOC = 2,           /* NdisIMAssociateMiniport after both
@@ -57,17 +53,26 @@ enum state_flag {
 	SF_DRIVER_UNLOAD = 4,   /* DriverObject->DriverUnload was set */
 };
 
+/* The bindings of a state: private to state.c, shared copy-on-write. */
+struct bindings;
+
 struct state {
 	unsigned char reg[2];   /* enum reg_state per enum reg_kind */
 	unsigned char flags;
 	int reg_fn[2], reg_ev[2];       /* the registration call that set reg */
-	int n, cap;
-	struct binding *b;
+	struct bindings *bs;    /* never NULL; only state.c looks inside */
 };
 
 struct state *state_new(void);
+/* O(1): the copy shares the bindings until one of the two changes them. */
 struct state *state_copy(const struct state *s);
 void state_free(struct state *s);
+/* For states stored by value: makes *dst a copy of src that shares its
+ * bindings, as state_copy does. */
+void state_share(struct state *dst, const struct state *src);
+/* For states stored by value: lets go of the bindings of *s (state_free
+ * without freeing s). */
+void state_release(struct state *s);
 bool state_equal(const struct state *a, const struct state *b);
 uint64_t state_hash(const struct state *s);
 
@@ -95,9 +100,24 @@ void state_drop_calls(struct state *s, const struct strtab *t, int depth);
  * unknown (widening at a busy point: its states can only shrink). */
 void state_widen(struct state *s, const struct state *ref);
 
-static inline struct aval av_top(void) { struct aval v = { AV_TOP, 0, -1 }; return v; }
-static inline struct aval av_const(long long c) { struct aval v = { AV_CONST, c, -1 }; return v; }
-static inline struct aval av_kind(enum aval_kind k) { struct aval v = { k, 0, -1 }; return v; }
-static inline struct aval av_ref(enum aval_kind k, int ref) { struct aval v = { k, 0, ref }; return v; }
+/*
+ * A pool of binding arrays, for the states an engine run keeps: a state
+ * interned in it shares one array with every state of equal bindings
+ * interned before (hash-consing).  Pooled arrays are never changed: a
+ * state holding one copies it before its first change.
+ */
+struct state_pool;
+
+struct state_pool *state_pool_new(void);
+/* Drops the pool's references; the states keep their arrays. */
+void state_pool_free(struct state_pool *p);
+/* Makes s use the pooled array equal to its bindings, pooling them (at
+ * their exact size) when there is none yet. */
+void state_pool_intern(struct state_pool *p, struct state *s);
+
+static inline struct aval av_top(void) { struct aval v = { .kind = AV_TOP, .c = 0, .ref = -1 }; return v; }
+static inline struct aval av_const(long long c) { struct aval v = { .kind = AV_CONST, .c = c, .ref = -1 }; return v; }
+static inline struct aval av_kind(enum aval_kind k) { struct aval v = { .kind = k, .c = 0, .ref = -1 }; return v; }
+static inline struct aval av_ref(enum aval_kind k, int ref) { struct aval v = { .kind = k, .c = 0, .ref = ref }; return v; }
 
 #endif
