@@ -27,8 +27,7 @@ struct snode {
 	int parent, first, next;        /* tree links, -1 when absent */
 	int end;                        /* one past the last descendant */
 	bool sx;                        /* an expression or a statement */
-	signed char ref_known;          /* ref computed (node_ref) */
-	CXCursor ref;                   /* what a DeclRefExpr references */
+	int ref;                        /* node_ref's answer in fb.refs, or -1 */
 	bool effects;                   /* subtree calls or stores */
 	bool maybe_const;               /* subtree may fold to a constant */
 	bool op_known;
@@ -105,6 +104,8 @@ struct fb {
 	int *case_label;                /* [node] */
 	struct named_label *named;
 	int nnamed, capnamed;
+	CXCursor *refs;                 /* see node_ref */
+	int nrefs, caprefs;
 	struct decl_info *decls;        /* open addressing on clang_hashCursor */
 	int ndecls, capdecls;           /* capdecls: a power of two */
 	int nlocals;                    /* local variables numbered so far */
@@ -121,9 +122,11 @@ struct fb {
 /* ------------------------------------------------------------------ */
 /* Flatten */
 
+/* clang_isExpression || clang_isStatement, inline: asked of every node. */
 static bool is_sx(enum CXCursorKind k)
 {
-	return clang_isExpression(k) || clang_isStatement(k);
+	return (k >= CXCursor_FirstExpr && k <= CXCursor_LastExpr) ||
+	       (k >= CXCursor_FirstStmt && k <= CXCursor_LastStmt);
 }
 
 /* Is the ancestor a the parent cursor libclang passes?  libclang passes
@@ -153,6 +156,7 @@ static enum CXChildVisitResult flatten_visit(CXCursor c, CXCursor parent,
 	s->cur = c;
 	s->kind = clang_getCursorKind(c);
 	s->sx = is_sx(s->kind);
+	s->ref = -1;
 	s->first = s->next = -1;
 	s->parent = b->nanc > 0 ? b->anc[b->nanc - 1] : -1;
 	if (s->parent >= 0) {
@@ -190,6 +194,7 @@ static void flatten(struct fb *b, CXCursor root)
 	s->cur = root;
 	s->kind = clang_getCursorKind(root);
 	s->sx = is_sx(s->kind);
+	s->ref = -1;
 	s->parent = s->first = s->next = -1;
 	VEC_RESERVE(b->anc, b->nanc, b->capanc);
 	b->anc[b->nanc++] = 0;
@@ -247,11 +252,12 @@ enum { CFG_MAX_OP_NODES = 1000 };
 static CXCursor node_ref(struct fb *b, int n)
 {
 	struct snode *s = &b->n[n];
-	if (!s->ref_known) {
-		s->ref = clang_getCursorReferenced(s->cur);
-		s->ref_known = 1;
+	if (s->ref < 0) {
+		VEC_RESERVE(b->refs, b->nrefs, b->caprefs);
+		b->refs[b->nrefs] = clang_getCursorReferenced(s->cur);
+		s->ref = b->nrefs++;
 	}
-	return s->ref;
+	return b->refs[s->ref];
 }
 
 /*
@@ -543,6 +549,17 @@ static void emit_store(struct fb *b, int target, int value, enum expr_op op,
 /* ------------------------------------------------------------------ */
 /* Locals */
 
+/* clang_hashCursor's low bits repeat (it hashes pointers): mixed, so
+ * that the table's low bits spread. */
+static unsigned decl_hash(CXCursor decl)
+{
+	unsigned h = clang_hashCursor(decl);
+	h ^= h >> 16;
+	h *= 0x45d9f3bu;
+	h ^= h >> 16;
+	return h;
+}
+
 static void decls_grow(struct fb *b)
 {
 	int cap = b->capdecls ? b->capdecls * 2 : 16;
@@ -568,7 +585,7 @@ static struct decl_info *decl_info_of(struct fb *b, CXCursor decl)
 {
 	if ((b->ndecls + 1) * 2 > b->capdecls)
 		decls_grow(b);
-	unsigned h = clang_hashCursor(decl);
+	unsigned h = decl_hash(decl);
 	unsigned j = h & (unsigned)(b->capdecls - 1);
 	while (b->decls[j].used) {
 		if (b->decls[j].hash == h && clang_equalCursors(b->decls[j].decl, decl))
@@ -1935,6 +1952,7 @@ static void fb_free(struct fb *b)
 	free(b->w);
 	free(b->vals);
 	free(b->ctx);
+	free(b->refs);
 }
 
 /* The CompoundStmt body of a function definition. */

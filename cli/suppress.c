@@ -136,7 +136,9 @@ static void suppress_file_free(struct suppress_file *sf)
 }
 
 /* Reads the file and indexes its lines; false when it cannot be read
- * (then nothing is suppressed in it). */
+ * (then nothing is suppressed in it).  A file without the marker
+ * anywhere (most of them) keeps no line index: no line of it can hold a
+ * directive. */
 static bool suppress_file_load(struct suppress_file *sf, const char *path)
 {
 	FILE *f = fopen(path, "rb");
@@ -148,17 +150,27 @@ static bool suppress_file_load(struct suppress_file *sf, const char *path)
 	if (f == NULL)
 		return false;
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		char *grown = realloc(sf->text, sf->size + n + 1);
-
-		if (grown == NULL) {
-			fclose(f);
-			return false;
+		/* Doubling: a big source is not copied once per chunk. */
+		if (sf->size + n + 1 > cap) {
+			size_t want = cap ? cap : sizeof chunk;
+			while (want < sf->size + n + 1)
+				want *= 2;
+			char *grown = realloc(sf->text, want);
+			if (grown == NULL) {
+				fclose(f);
+				return false;
+			}
+			sf->text = grown;
+			cap = want;
 		}
-		sf->text = grown;
 		memcpy(sf->text + sf->size, chunk, n);
 		sf->size += n;
 	}
 	fclose(f);
+	cap = 0;
+	if (sf->text == NULL ||
+	    memmem(sf->text, sf->size, suppress_marker, sizeof suppress_marker - 1) == NULL)
+		return true;
 	for (size_t i = 0; i <= sf->size; i++) {
 		if (i != 0 && (i == sf->size || sf->text[i - 1] != '\n'))
 			continue;
