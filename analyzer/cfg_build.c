@@ -338,6 +338,17 @@ static enum expr_op binary_op_fast(struct fb *b, int l, int r, bool compound)
 	return fe_binary_op_before(b->fe, rhs, lhs_last, compound);
 }
 
+/* The prefix operator of unary node n read in the main file's text
+ * (fe_prefix_op_at), or OP_NONE. */
+static enum expr_op prefix_op_fast(struct fb *b, int n, int operand)
+{
+	unsigned op, at;
+	if (!main_offset(b, clang_getCursorLocation(b->n[n].cur), &op) ||
+	    !main_offset(b, node_begin(b, operand), &at))
+		return OP_NONE;
+	return fe_prefix_op_at(b->fe, op, at);
+}
+
 /* Operator of an operator node, recovered once. */
 static enum expr_op node_op(struct fb *b, int n)
 {
@@ -356,12 +367,13 @@ static enum expr_op node_op(struct fb *b, int n)
 			s->op = fe_binary_op_after(b->fe, b->n[l].cur, compound);
 		else if ((s->op = binary_op_fast(b, l, r, compound)) == OP_NONE)
 			s->op = fe_binary_op(b->fe, s->cur, b->n[l].cur, b->n[r].cur,
-					     compound);
+					     node_begin(b, l), node_begin(b, r), compound);
 #ifdef NDISLINT_SELF_CHECKS
 		else if (subtree_nodes(b, r) <= CFG_MAX_OP_NODES) {
 			/* The shortcut never contradicts the tokens' answer. */
 			enum expr_op slow = fe_binary_op(b->fe, s->cur, b->n[l].cur,
-							 b->n[r].cur, compound);
+							 b->n[r].cur, node_begin(b, l),
+							 node_begin(b, r), compound);
 			if (slow != OP_NONE && slow != s->op) {
 				fprintf(stderr, "self-check: operator %d read backwards "
 					"in %s, %d from the tokens\n", s->op, b->fn_name, slow);
@@ -371,8 +383,18 @@ static enum expr_op node_op(struct fb *b, int n)
 #endif
 	} else if (s->kind == CXCursor_UnaryOperator) {
 		int o = sx_child(b, n, 0);
-		if (o >= 0 && subtree_nodes(b, o) <= CFG_MAX_OP_NODES)
+		if (o < 0 || subtree_nodes(b, o) > CFG_MAX_OP_NODES)
+			return s->op;
+		s->op = prefix_op_fast(b, n, o);
+		if (s->op == OP_NONE)
 			s->op = fe_unary_op(b->fe, s->cur, b->n[o].cur);
+#ifdef NDISLINT_SELF_CHECKS
+		else if (s->op != fe_unary_op(b->fe, s->cur, b->n[o].cur)) {
+			fprintf(stderr, "self-check: prefix operator %d read in the "
+				"text of %s differs from the tokens'\n", s->op, b->fn_name);
+			abort();
+		}
+#endif
 	}
 	return s->op;
 }

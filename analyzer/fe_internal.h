@@ -82,9 +82,14 @@ const struct macro_use *fe_macro_covering(struct fe *fe, unsigned offset);
 const char *fe_macros_in(struct fe *fe, unsigned begin, unsigned end);
 
 /* Operator recovery from tokens (fe_tokens.c). */
-enum expr_op fe_binary_op(struct fe *fe, CXCursor op, CXCursor lhs,
-			  CXCursor rhs, bool compound);
+enum expr_op fe_binary_op(struct fe *fe, CXCursor op, CXCursor lhs, CXCursor rhs,
+			  CXSourceLocation lhs_begin, CXSourceLocation rhs_begin,
+			  bool compound);
 enum expr_op fe_unary_op(struct fe *fe, CXCursor op, CXCursor operand);
+/* The prefix operator written plainly in the main file at offset op,
+ * with only blanks up to its operand's first token at offset operand
+ * (outside every macro expansion); OP_NONE: ask fe_unary_op. */
+enum expr_op fe_prefix_op_at(struct fe *fe, unsigned op, unsigned operand);
 /* The operator written in the main file right after `lhs`, without
  * looking at the right operand (for a right operand too large to take
  * the extent of: cfg_build's CFG_MAX_OP_NODES); OP_NONE when the left

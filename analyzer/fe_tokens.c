@@ -195,10 +195,10 @@ static size_t skip_blank(const char *buf, size_t len, size_t i)
  * lexed straight from the main file's buffer (the common case, and a hot
  * one), or through clang_tokenize for other files. */
 static enum expr_op binary_op_in_file(struct fe *fe, CXCursor lhs,
-				      CXCursor rhs, const struct optab *tab)
+				      CXSourceLocation rhs, const struct optab *tab)
 {
 	struct fe_pos le = fe_file_pos(fe, clang_getRangeEnd(clang_getCursorExtent(lhs)));
-	struct fe_pos rb = fe_file_pos(fe, clang_getRangeStart(clang_getCursorExtent(rhs)));
+	struct fe_pos rb = fe_file_pos(fe, rhs);
 	if (!le.file || !rb.file || !clang_File_isEqual(le.file, rb.file) ||
 	    le.offset >= rb.offset)
 		return OP_NONE;
@@ -246,11 +246,9 @@ static bool is_binary_text(const char *s)
  * operand (a name, a literal, `(`) or when two operator tokens end the
  * range (`== -1`).
  */
-static enum expr_op binary_op_in_macro(struct fe *fe, CXCursor lhs,
-				       CXCursor rhs, const struct optab *tab)
+static enum expr_op binary_op_in_macro(struct fe *fe, CXSourceLocation lb,
+				       CXSourceLocation rb, const struct optab *tab)
 {
-	CXSourceLocation lb = clang_getRangeStart(clang_getCursorExtent(lhs));
-	CXSourceLocation rb = clang_getRangeStart(clang_getCursorExtent(rhs));
 	struct toks t;
 	toks_get(fe, clang_getRange(lb, rb), &t);
 	enum expr_op op = OP_NONE;
@@ -292,11 +290,10 @@ static bool skippable_operand(enum CXCursorKind k)
  * must be one whose tokens that scan can skip.
  */
 static enum expr_op binary_op_in_macro_def(struct fe *fe, CXCursor lhs,
-					   const struct optab *tab)
+					   CXSourceLocation lb, const struct optab *tab)
 {
 	if (!skippable_operand(clang_getCursorKind(lhs)))
 		return OP_NONE;
-	CXSourceLocation lb = clang_getRangeStart(clang_getCursorExtent(lhs));
 	struct fe_pos at = fe_file_pos(fe, lb);
 	const struct macro_use *m = at.file && clang_File_isEqual(at.file, fe->main_file) ?
 		fe_macro_at(fe, at.offset) : NULL;
@@ -378,10 +375,10 @@ static int macro_arg_index(struct fe *fe, const struct macro_use *m, unsigned at
  * range joins them.  Every use of the parameter followed by a binary
  * operator must agree; otherwise the operator is unknown.
  */
-static enum expr_op binary_op_after_param(struct fe *fe, CXCursor lhs,
+static enum expr_op binary_op_after_param(struct fe *fe, CXSourceLocation lb,
 					  const struct optab *tab)
 {
-	struct fe_pos at = fe_file_pos(fe, clang_getRangeStart(clang_getCursorExtent(lhs)));
+	struct fe_pos at = fe_file_pos(fe, lb);
 	if (!at.file || !clang_File_isEqual(at.file, fe->main_file))
 		return OP_NONE;
 	const struct macro_use *m = macro_around(fe, at.offset);
@@ -424,18 +421,27 @@ static enum expr_op binary_op_after_param(struct fe *fe, CXCursor lhs,
 	return conflict ? OP_NONE : op;
 }
 
-enum expr_op fe_binary_op(struct fe *fe, CXCursor opc, CXCursor lhs,
-			  CXCursor rhs, bool compound)
+enum expr_op fe_binary_op(struct fe *fe, CXCursor opc, CXCursor lhs, CXCursor rhs,
+			  CXSourceLocation lb, CXSourceLocation rb, bool compound)
 {
 	(void)opc;
+	(void)rhs;
 	const struct optab *tab = compound ? compound_ops : binary_ops;
-	enum expr_op op = binary_op_in_file(fe, lhs, rhs, tab);
+	CXFile fl = NULL, fr = NULL;
+	unsigned ol = 0, or = 0;
+	clang_getFileLocation(lb, &fl, NULL, NULL, &ol);
+	clang_getFileLocation(rb, &fr, NULL, NULL, &or);
+	enum expr_op op = OP_NONE;
+	/* Operands that start at one place (inside one macro expansion) have
+	 * no text between them in the file. */
+	if (!fl || !fr || !clang_File_isEqual(fl, fr) || ol < or)
+		op = binary_op_in_file(fe, lhs, rb, tab);
 	if (op == OP_NONE)
-		op = binary_op_in_macro(fe, lhs, rhs, tab);
+		op = binary_op_in_macro(fe, lb, rb, tab);
 	if (op == OP_NONE)
-		op = binary_op_in_macro_def(fe, lhs, tab);
+		op = binary_op_in_macro_def(fe, lhs, lb, tab);
 	if (op == OP_NONE)
-		op = binary_op_after_param(fe, lhs, tab);
+		op = binary_op_after_param(fe, lb, tab);
 	return op;
 }
 
@@ -499,6 +505,23 @@ enum expr_op fe_binary_op_after(struct fe *fe, CXCursor lhs, bool compound)
 	size_t n = at < fe->main_len ? punct_at(fe->main_text, fe->main_len, at, b) : 0;
 	enum expr_op op = n ? optab_find(tab, b) : OP_NONE;
 	return op == OP_COMMA ? OP_NONE : op;
+}
+
+enum expr_op fe_prefix_op_at(struct fe *fe, unsigned op, unsigned operand)
+{
+	if (!fe->main_text)
+		fe->main_text = clang_getFileContents(fe->tu, fe->main_file, &fe->main_len);
+	const char *t = fe->main_text;
+	if (!t || op >= operand || operand > fe->main_len || fe_macro_covering(fe, op))
+		return OP_NONE;
+	char b[4];
+	size_t n = punct_at(t, operand, op, b);
+	if (n == 0)
+		return OP_NONE;
+	for (size_t i = op + n; i < operand; i++)
+		if (t[i] != ' ' && t[i] != '\t')
+			return OP_NONE;
+	return optab_find(prefix_ops, b);
 }
 
 /*
