@@ -147,6 +147,10 @@ static enum CXChildVisitResult flatten_visit(CXCursor c, CXCursor parent,
 	struct fb *b = data;
 	/* The root stays: libclang may hand it back as a different but
 	 * equivalent cursor. */
+	/* A type's name (under casts and declarations) is nothing the model
+	 * uses: one node in ten, left out. */
+	if (clang_getCursorKind(c) == CXCursor_TypeRef)
+		return CXChildVisit_Continue;
 	while (b->nanc > 1 && !is_parent(b->n[b->anc[b->nanc - 1]].cur, parent))
 		b->nanc--;
 	VEC_RESERVE(b->n, b->nn, b->capn);
@@ -1956,7 +1960,8 @@ static void split_blocks(struct fb *b, struct model_function *fn,
 
 static void *move_to_arena(struct arena *a, void *v, size_t n, size_t size)
 {
-	void *p = arena_calloc(a, n ? n : 1, size);
+	/* Not zeroed: every byte is copied over. */
+	void *p = n ? arena_alloc(a, n * size) : arena_calloc(a, 1, size);
 	if (n)
 		memcpy(p, v, n * size);
 	free(v);

@@ -31,31 +31,15 @@ static void mdu_report(const struct driver *drv, const struct engine_issue *is,
 }
 
 /* No unload handler at all: reported at each registration call reached. */
-static void mdu_no_handler(const struct driver *drv, struct findings *out)
-{
-	const struct program *prog = drv->prog;
-	for (int id = 0; id < prog->nfns; id++) {
-		const struct model_function *fn = program_fn(prog, id);
-		if (!drv->reaches[id] || !prog->call_target[id])
-			continue;
-		for (int e = 0; e < fn->nevents; e++) {
-			const struct event *ev = &fn->events[e];
-			if (!model_call_is(ev, "NdisMRegisterMiniportDriver"))
-				continue;
-			findings_add(out, rule_miniport_deregister_on_unload.name, SEV_ERROR,
-				rule_file(drv, id, ev->loc), ev->loc.line, ev->loc.col, fn->name,
-				"no unload handler is registered: set UnloadHandler in the "
-				"miniport characteristics to a MiniportDriverUnload that calls "
-				"NdisMDeregisterMiniportDriver");
-		}
-	}
-}
-
 static void mdu_check(const struct driver *drv, struct findings *out)
 {
 	if (!drv->unload_handler) {
 		if (!driver_reaches_unknown(drv, drv->entry, NULL, NULL))
-			mdu_no_handler(drv, out);
+			rule_report_at_miniport_registrations(drv,
+				rule_miniport_deregister_on_unload.name,
+				"no unload handler is registered: set UnloadHandler in the "
+				"miniport characteristics to a MiniportDriverUnload that calls "
+				"NdisMDeregisterMiniportDriver", out);
 		return;
 	}
 	rule_each_issue(drv, ISSUE_UNLOAD_MISSES, REG_MINIPORT, mdu_report, out);

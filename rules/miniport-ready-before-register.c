@@ -66,31 +66,15 @@ static void report_late(const struct driver *drv, const struct reads *r,
 }
 
 /* No initialize handler: reported at each registration call reached. */
-static void report_no_handler(const struct driver *drv, struct findings *out)
-{
-	const struct program *prog = drv->prog;
-	for (int id = 0; id < prog->nfns; id++) {
-		const struct model_function *fn = program_fn(prog, id);
-		if (!drv->reaches[id] || !prog->call_target[id])
-			continue;
-		for (int e = 0; e < fn->nevents; e++) {
-			const struct event *ev = &fn->events[e];
-			if (model_call_is(ev, "NdisMRegisterMiniportDriver"))
-				findings_add(out, rule_miniport_ready_before_register.name,
-					SEV_ERROR, rule_file(drv, id, ev->loc), ev->loc.line,
-					ev->loc.col, fn->name,
-					"no InitializeHandlerEx is registered: NDIS calls "
-					"MiniportInitializeEx as soon as the miniport is registered");
-		}
-	}
-}
-
 static void rbr_check(const struct driver *drv, struct findings *out)
 {
 	const struct engine_result *res = rule_engine(drv);
 	if (!drv->initialize_handler) {
 		if (!driver_reaches_unknown(drv, drv->entry, NULL, NULL))
-			report_no_handler(drv, out);
+			rule_report_at_miniport_registrations(drv,
+				rule_miniport_ready_before_register.name,
+				"no InitializeHandlerEx is registered: NDIS calls "
+				"MiniportInitializeEx as soon as the miniport is registered", out);
 		return;
 	}
 	if (!res || !res->reads)

@@ -129,3 +129,21 @@ void rule_each_issue(const struct driver *drv, enum issue_kind kind, int reg,
 			fn(drv, is, out);
 	}
 }
+
+void rule_report_at_miniport_registrations(const struct driver *drv,
+					   const char *rule, const char *message,
+					   struct findings *out)
+{
+	const struct program *prog = drv->prog;
+	for (int id = 0; id < prog->nfns; id++) {
+		const struct model_function *fn = program_fn(prog, id);
+		if (!drv->reaches[id] || !prog->call_target[id])
+			continue;
+		for (int e = 0; e < fn->nevents; e++) {
+			const struct event *ev = &fn->events[e];
+			if (model_call_is(ev, "NdisMRegisterMiniportDriver"))
+				findings_add(out, rule, SEV_ERROR, rule_file(drv, id, ev->loc),
+					     ev->loc.line, ev->loc.col, fn->name, "%s", message);
+		}
+	}
+}

@@ -32,6 +32,13 @@ void rule_each_issue(const struct driver *drv, enum issue_kind kind, int reg,
 
 /* The deregister-on-error finding for an issue (miniport and protocol
  * rules share it): message, trace, and the fix-it before the return. */
+/* Reports `message` for `rule` at every NdisMRegisterMiniportDriver call
+ * in a function the driver reaches (a handler missing from the
+ * characteristics the call registers). */
+void rule_report_at_miniport_registrations(const struct driver *drv,
+					   const char *rule, const char *message,
+					   struct findings *out);
+
 void rule_report_leak(const struct driver *drv, const struct engine_issue *is,
 		      struct findings *out, const struct rule *rule,
 		      const char *reg_api, const char *dereg_api);
