@@ -56,6 +56,9 @@ struct ctx {
 	int callee;
 	int depth;
 	enum phase phase;
+	int *points;            /* see get_point; NULL until first asked */
+	const int *base;        /* point_base of callee, with points */
+	int nblocks;            /* callee's, with points */
 };
 
 /* A state kept at a point, by value: one allocation per kept state
@@ -67,8 +70,9 @@ struct seen_state {
 
 struct point {
 	int ctx, fn, block, event;
-	struct seen_state *seen;
-	int nseen;
+	bool hashed;            /* in point_slots, not in its ctx's points */
+	struct seen_state *seen;        /* in seen_chunks */
+	int nseen, capseen;
 };
 
 /* (function, depth, expression) -> location, for lvalues whose location
@@ -93,7 +97,11 @@ struct engine {
 	int npoints, cappoints;
 	int *point_slots;
 	int npoint_slots;
+	int nhashed;                    /* points in point_slots */
 	struct state_pool *pool;        /* bindings of the seen states */
+	struct seen_state **seen_chunks;        /* see seen_alloc */
+	int nseen_chunks, capseen_chunks;
+	int seen_chunk_used, seen_chunk_size;   /* of the last chunk */
 	struct item *work;
 	int nwork, capwork;
 	struct tnode **tchunks;         /* every trace node, freed at the end */
@@ -104,13 +112,19 @@ struct engine {
 	int nends, capends;
 	enum phase phase;
 	int **npreds;           /* [fn][block]: predecessors, computed lazily */
+	int **point_base;       /* [fn][block]: see point_base */
 	struct loc_cache_slot *loc_cache;       /* see loc_of */
-	struct loc_cache_slot *rcache;          /* see call_result_loc */
+	int *frame_locs[ENGINE_MAX_DEPTH][3];  /* see frame_loc */
+	int nframe_locs[ENGINE_MAX_DEPTH][3];
 	int loc_cache_size;
 	int loc_depth;          /* loc_of_uncached calls in progress */
 	int loc_work;           /* and made since the outermost began */
+	int *late_reads;                /* [loc]: see late_read_of */
+	int nlate_reads;
 	signed char **tracked_expr;     /* [fn][expr]: loc_tracked, lazily;
 	                                   -1 unknown */
+	struct call_info **calls;       /* [fn][event]: see call_info */
+	struct strtab call_names;       /* see classified_name */
 };
 
 static void *xrealloc(void *p, size_t n)
@@ -128,6 +142,64 @@ static void *xrealloc(void *p, size_t n)
 			(ptr) = xrealloc((ptr), (size_t)(cap) * sizeof(*(ptr))); \
 		}                                                       \
 	} while (0)
+
+/* ------------------------------------------------------------------ */
+/* Strings */
+
+/*
+ * A string built in a fixed buffer, cut as snprintf cuts it (at size - 1
+ * bytes), so that the locations and keys are the ones snprintf made, at
+ * a fraction of its cost: the walk builds one at every new location.
+ */
+struct sbuf {
+	char *buf;
+	size_t n, size;
+};
+
+static void sb_mem(struct sbuf *b, const char *s, size_t len)
+{
+	size_t room = b->size - 1 - b->n;
+	if (len > room)
+		len = room;
+	memcpy(b->buf + b->n, s, len);
+	b->n += len;
+	b->buf[b->n] = '\0';
+}
+
+/* Appends s; NULL as "(null)", as glibc's "%s" prints it. */
+static void sb_str(struct sbuf *b, const char *s)
+{
+	if (!s)
+		s = "(null)";
+	sb_mem(b, s, strlen(s));
+}
+
+static void sb_chr(struct sbuf *b, char c)
+{
+	sb_mem(b, &c, 1);
+}
+
+/* Appends v in decimal ("%d"). */
+static void sb_int(struct sbuf *b, int v)
+{
+	char tmp[16];
+	int i = (int)sizeof(tmp);
+	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+	do {
+		tmp[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		tmp[--i] = '-';
+	sb_mem(b, tmp + i, sizeof(tmp) - (size_t)i);
+}
+
+static struct sbuf sb_init(char *buf, size_t size)
+{
+	struct sbuf b = { buf, 0, size };
+	buf[0] = '\0';
+	return b;
+}
 
 /* ------------------------------------------------------------------ */
 /* Traces */
@@ -224,9 +296,14 @@ static void add_issue(struct engine *e, enum issue_kind kind, enum reg_kind reg,
 /* ------------------------------------------------------------------ */
 /* Tracked storage */
 
+/* "<fn>:p<var>" or "<fn>:l<var>". */
 static void local_key(char *buf, size_t size, int fn, enum var_scope scope, int var)
 {
-	snprintf(buf, size, "%d:%c%d", fn, scope == SCOPE_PARAM ? 'p' : 'l', var);
+	struct sbuf b = sb_init(buf, size);
+	sb_int(&b, fn);
+	sb_chr(&b, ':');
+	sb_chr(&b, scope == SCOPE_PARAM ? 'p' : 'l');
+	sb_int(&b, var);
 }
 
 /* The tracking key of the variable at the root of expression id, into
@@ -238,18 +315,38 @@ static bool root_key(const struct model_function *f, int fn, int id, char *buf,
 	if (r < 0)
 		return false;
 	const struct expr *v = &f->exprs[r];
-	if (v->scope == SCOPE_GLOBAL)
-		snprintf(buf, size, "g:%s", v->name);
-	else
+	if (v->scope == SCOPE_GLOBAL) {
+		struct sbuf b = sb_init(buf, size);
+		sb_mem(&b, "g:", 2);
+		sb_str(&b, v->name);
+	} else {
 		local_key(buf, size, fn, v->scope, v->var);
+	}
 	return true;
 }
 
-static bool is_registration(const struct event *ev)
-{
-	return model_call_is(ev, "NdisMRegisterMiniportDriver") ||
-	       model_call_is(ev, "NdisRegisterProtocolDriver");
-}
+/* What a call event calls, as far as the walk cares: each test as
+ * model_call_is made it, so that a call matching two keeps both. */
+enum call_flag {
+	CF_REG_MINIPORT = 1 << 0,       /* NdisMRegisterMiniportDriver */
+	CF_REG_PROTOCOL = 1 << 1,       /* NdisRegisterProtocolDriver */
+	CF_DEREG_MINIPORT = 1 << 2,     /* NdisMDeregisterMiniportDriver */
+	CF_DEREG_PROTOCOL = 1 << 3,     /* NdisDeregisterProtocolDriver */
+	CF_ASSOCIATE = 1 << 4,          /* NdisIMAssociateMiniport */
+	CF_ZEROING = 1 << 5,            /* see is_zeroing */
+	CF_COPYING = 1 << 6,            /* see is_copying */
+};
+
+enum {
+	CF_REGISTRATION = CF_REG_MINIPORT | CF_REG_PROTOCOL,
+	CF_DEREGISTRATION = CF_DEREG_MINIPORT | CF_DEREG_PROTOCOL,
+};
+
+/* One event's call_flags and initcall entry, worked out once. */
+struct call_info {
+	const struct initcall *ic;      /* initcall_find's answer */
+	unsigned flags;                 /* enum call_flag */
+};
 
 static bool is_zeroing(const struct event *ev)
 {
@@ -265,6 +362,86 @@ static bool is_copying(const struct event *ev)
 	       model_call_is(ev, "memmove");
 }
 
+static struct call_info classify_call(const struct event *ev)
+{
+	struct call_info c = { NULL, 0 };
+	if (ev->kind != EV_CALL)
+		return c;
+	c.ic = initcall_find(ev);
+	if (model_call_is(ev, "NdisMRegisterMiniportDriver"))
+		c.flags |= CF_REG_MINIPORT;
+	if (model_call_is(ev, "NdisRegisterProtocolDriver"))
+		c.flags |= CF_REG_PROTOCOL;
+	if (model_call_is(ev, "NdisMDeregisterMiniportDriver"))
+		c.flags |= CF_DEREG_MINIPORT;
+	if (model_call_is(ev, "NdisDeregisterProtocolDriver"))
+		c.flags |= CF_DEREG_PROTOCOL;
+	if (model_call_is(ev, "NdisIMAssociateMiniport"))
+		c.flags |= CF_ASSOCIATE;
+	if (is_zeroing(ev))
+		c.flags |= CF_ZEROING;
+	if (is_copying(ev))
+		c.flags |= CF_COPYING;
+	return c;
+}
+
+/* Every name classify_call tests (initcall_find's come from its table):
+ * a call naming none of them is nothing to the walk. */
+static const char *const classified_names[] = {
+	"NdisMRegisterMiniportDriver", "NdisRegisterProtocolDriver",
+	"NdisMDeregisterMiniportDriver", "NdisDeregisterProtocolDriver",
+	"NdisIMAssociateMiniport",
+	"NdisZeroMemory", "RtlZeroMemory", "RtlSecureZeroMemory", "memset",
+	"NdisMoveMemory", "RtlCopyMemory", "RtlMoveMemory", "memcpy", "memmove",
+};
+
+/* Is name one that classify_call or initcall_find may match? */
+static bool classified_name(struct engine *e, const char *name)
+{
+	if (!name)
+		return false;
+	if (e->call_names.n == 0) {
+		size_t n = sizeof(classified_names) / sizeof(classified_names[0]);
+		for (size_t i = 0; i < n; i++)
+			strtab_intern(&e->call_names, classified_names[i]);
+		for (size_t i = 0; i < initcall_count(); i++)
+			strtab_intern(&e->call_names, initcall_at(i)->name);
+	}
+	return strtab_find(&e->call_names, name) >= 0;
+}
+
+/* classify_call, with one look-up for the many calls (to the driver's
+ * own functions, to other APIs) that name nothing it tests. */
+static struct call_info classify_call_quick(struct engine *e, const struct event *ev)
+{
+	if (ev->kind != EV_CALL ||
+	    (!classified_name(e, ev->macro) && !classified_name(e, ev->callee))) {
+		struct call_info none = { NULL, 0 };
+		return none;
+	}
+	return classify_call(ev);
+}
+
+/* The call_info of event evidx of function fn: the walk asks at every
+ * call it passes, and comparing names each time cost more than the
+ * rest of the call's work. */
+static const struct call_info *call_info(struct engine *e, int fn, int evidx)
+{
+	if (!e->calls) {
+		e->calls = calloc((size_t)e->prog->nfns + 1, sizeof(*e->calls));
+		if (!e->calls)
+			abort();
+	}
+	if (!e->calls[fn]) {
+		const struct model_function *f = program_fn(e->prog, fn);
+		struct call_info *c = xrealloc(NULL, ((size_t)f->nevents + 1) * sizeof(*c));
+		for (int i = 0; i < f->nevents; i++)
+			c[i] = classify_call_quick(e, &f->events[i]);
+		e->calls[fn] = c;
+	}
+	return &e->calls[fn][evidx];
+}
+
 /* Strips casts. */
 static int strip_casts(const struct expr *x, int id)
 {
@@ -274,7 +451,7 @@ static int strip_casts(const struct expr *x, int id)
 }
 
 /* Does a store of value `id` make its target worth tracking? */
-static bool value_worth_tracking(const struct engine *e, int fn,
+static bool value_worth_tracking(struct engine *e, int fn,
 				 const struct model_function *f, int id)
 {
 	id = strip_casts(f->exprs, id);
@@ -291,9 +468,8 @@ static bool value_worth_tracking(const struct engine *e, int fn,
 	case EXPR_BINARY:
 		return true;    /* |=, &= ~X, comparisons */
 	case EXPR_CALL: {
-		const struct event *ev = &f->events[x->call];
 		int target = e->prog->call_target[fn] ? e->prog->call_target[fn][x->call] : -1;
-		return is_registration(ev) || target >= 0;
+		return (call_info(e, fn, x->call)->flags & CF_REGISTRATION) || target >= 0;
 	}
 	case EXPR_VAR:
 	case EXPR_MEMBER:
@@ -342,9 +518,8 @@ static bool track_function(struct engine *e, int fn)
 				changed |= track_root(e, f, fn, ev->target);
 			continue;
 		}
-		if (is_registration(ev) || is_zeroing(ev) || is_copying(ev) ||
-		    model_call_is(ev, "NdisMDeregisterMiniportDriver") ||
-		    model_call_is(ev, "NdisDeregisterProtocolDriver"))
+		if (call_info(e, fn, i)->flags & (CF_REGISTRATION | CF_ZEROING | CF_COPYING |
+						  CF_DEREGISTRATION))
 			for (int k = 0; k < ev->nargs; k++) {
 				int t = addr_target(f, model_call_arg(f, ev, k));
 				if (t >= 0)
@@ -381,6 +556,69 @@ struct frame {
 static int intern_loc(struct engine *e, const char *s)
 {
 	return strtab_intern(&e->strs, s);
+}
+
+/* The location of base followed by sep and name ("g:G" "." "Lock"), cut
+ * at 511 bytes as the 512-byte buffers that built them cut them. */
+static int intern_join(struct engine *e, int base, const char *sep, const char *name)
+{
+	char buf[512];
+	struct sbuf b = sb_init(buf, sizeof(buf));
+	sb_str(&b, e->strs.s[base]);
+	sb_str(&b, sep);
+	sb_str(&b, name);
+	return strtab_intern_n(&e->strs, buf, b.n);
+}
+
+/* The global's location, "g:<name>". */
+static int global_loc(struct engine *e, const char *name)
+{
+	char buf[512];
+	struct sbuf b = sb_init(buf, sizeof(buf));
+	sb_mem(&b, "g:", 2);
+	sb_str(&b, name);
+	return strtab_intern_n(&e->strs, buf, b.n);
+}
+
+/* Storage of a frame: 'l' locals, 'p' parameters, 'r' call results. */
+static int frame_kind_index(char kind)
+{
+	return kind == 'l' ? 0 : kind == 'p' ? 1 : 2;
+}
+
+/*
+ * The location "<kind><depth>:<idx>" ("l2:5", "p1:0", "r1:7"), kept in a
+ * table per depth and kind: every variable, parameter and call result of
+ * every frame asks for it, and the string is the same each time.
+ */
+static int frame_loc(struct engine *e, char kind, int depth, int idx)
+{
+	enum { MAX_IDX = 1 << 20 };     /* beyond: built each time */
+	int k = frame_kind_index(kind);
+	bool cached = depth >= 0 && depth < ENGINE_MAX_DEPTH && idx >= 0 && idx < MAX_IDX;
+	if (cached && idx < e->nframe_locs[depth][k] && e->frame_locs[depth][k][idx] >= 0)
+		return e->frame_locs[depth][k][idx];
+	char buf[64];
+	struct sbuf b = sb_init(buf, sizeof(buf));
+	sb_chr(&b, kind);
+	sb_int(&b, depth);
+	sb_chr(&b, ':');
+	sb_int(&b, idx);
+	int loc = strtab_intern_n(&e->strs, buf, b.n);
+	if (!cached)
+		return loc;
+	int n = e->nframe_locs[depth][k];
+	if (idx >= n) {
+		int cap = n ? n : 16;
+		while (cap <= idx)
+			cap *= 2;
+		e->frame_locs[depth][k] = xrealloc(e->frame_locs[depth][k],
+						   (size_t)cap * sizeof(int));
+		memset(e->frame_locs[depth][k] + n, 0xff, (size_t)(cap - n) * sizeof(int));
+		e->nframe_locs[depth][k] = cap;
+	}
+	e->frame_locs[depth][k][idx] = loc;
+	return loc;
 }
 
 static struct aval eval(struct engine *e, const struct frame *fr,
@@ -466,7 +704,6 @@ static int loc_of_lvalue(struct engine *e, const struct frame *fr,
 			 const struct state *st, int id)
 {
 	const struct expr *x = fr->f->exprs;
-	char buf[512];
 	id = strip_casts(x, id);
 	if (id < 0)
 		return -1;
@@ -474,32 +711,24 @@ static int loc_of_lvalue(struct engine *e, const struct frame *fr,
 	switch (v->kind) {
 	case EXPR_VAR:
 		if (v->scope == SCOPE_GLOBAL)
-			snprintf(buf, sizeof(buf), "g:%s", v->name);
-		else
-			snprintf(buf, sizeof(buf), "%c%d:%d",
-				 v->scope == SCOPE_PARAM ? 'p' : 'l', fr->depth, v->var);
-		return intern_loc(e, buf);
+			return global_loc(e, v->name);
+		return frame_loc(e, v->scope == SCOPE_PARAM ? 'p' : 'l', fr->depth, v->var);
 	case EXPR_MEMBER: {
 		if (v->arrow) {
 			struct aval p = eval(e, fr, st, v->a);
-			if (p.kind == AV_ADDR) {
-				snprintf(buf, sizeof(buf), "%s.%s", e->strs.s[p.ref], v->name);
-				return intern_loc(e, buf);
-			}
+			if (p.kind == AV_ADDR)
+				return intern_join(e, p.ref, ".", v->name);
 		}
 		int base = loc_of(e, fr, st, v->a);
 		if (base < 0)
 			return -1;
-		snprintf(buf, sizeof(buf), "%s%s%s", e->strs.s[base],
-			 v->arrow ? "->" : ".", v->name);
-		return intern_loc(e, buf);
+		return intern_join(e, base, v->arrow ? "->" : ".", v->name);
 	}
 	case EXPR_INDEX: {
 		int base = loc_of(e, fr, st, v->a);
 		if (base < 0)
 			return -1;
-		snprintf(buf, sizeof(buf), "%s[]", e->strs.s[base]);
-		return intern_loc(e, buf);
+		return intern_join(e, base, "[]", "");
 	}
 	case EXPR_UNARY:
 		if (v->op == OP_DEREF) {
@@ -509,8 +738,7 @@ static int loc_of_lvalue(struct engine *e, const struct frame *fr,
 			int base = loc_of(e, fr, st, v->a);
 			if (base < 0)
 				return -1;
-			snprintf(buf, sizeof(buf), "%s->*", e->strs.s[base]);
-			return intern_loc(e, buf);
+			return intern_join(e, base, "->*", "");
 		}
 		return -1;
 	default:
@@ -678,28 +906,11 @@ static struct aval eval_unary(enum expr_op op, struct aval a)
 	}
 }
 
-/* The location of call event `event`'s result at `depth` ("r2:7"),
- * through a direct-mapped cache: it is asked for on every call. */
+/* The location of call event `event`'s result at `depth` ("r2:7"): it
+ * is asked for on every call. */
 static int call_result_loc(struct engine *e, int depth, int event)
 {
-	enum { SLOTS = 1 << 14 };
-	if (!e->rcache) {
-		e->rcache = malloc(SLOTS * sizeof(*e->rcache));
-		if (!e->rcache)
-			abort();
-		for (int i = 0; i < SLOTS; i++)
-			e->rcache[i].fn = -1;
-	}
-	struct loc_cache_slot *slot = &e->rcache[((unsigned)event * 31u + (unsigned)depth) & (SLOTS - 1)];
-	if (slot->fn == 0 && slot->depth == depth && slot->expr == event)
-		return slot->loc;
-	char buf[64];
-	snprintf(buf, sizeof(buf), "r%d:%d", depth, event);
-	slot->fn = 0;
-	slot->depth = depth;
-	slot->expr = event;
-	slot->loc = intern_loc(e, buf);
-	return slot->loc;
+	return frame_loc(e, 'r', depth, event);
 }
 
 /* Evaluates an expression with an explicit stack (expressions can be
@@ -738,8 +949,8 @@ static struct aval eval(struct engine *e, const struct frame *fr,
 		case EXPR_STRING: r = av_kind(AV_NONZERO); break;
 		case EXPR_FUNC: r = av_ref(AV_FUNC, intern_loc(e, v->name)); break;
 		case EXPR_CALL: {
-			const struct aval *b = state_get(st, call_result_loc(e, fr->depth, v->call));
-			r = b ? *b : av_top();
+			if (!state_get(st, call_result_loc(e, fr->depth, v->call), &r))
+				r = av_top();
 			break;
 		}
 		case EXPR_VAR: case EXPR_MEMBER: case EXPR_INDEX: {
@@ -969,6 +1180,9 @@ static int intern_ctx(struct engine *e, int parent, int fn, int block, int event
 	c->callee = callee;
 	c->depth = parent >= 0 ? e->ctxs[parent].depth + 1 : 0;
 	c->phase = phase;
+	c->points = NULL;
+	c->base = NULL;
+	c->nblocks = 0;
 	e->ctx_slots[s] = e->nctx;
 	return e->nctx++;
 }
@@ -992,6 +1206,8 @@ static void point_rehash(struct engine *e)
 	size_t mask = (size_t)e->npoint_slots - 1;
 	for (int i = 0; i < e->npoints; i++) {
 		const struct point *p = &e->points[i];
+		if (!p->hashed)
+			continue;
 		size_t s = (size_t)point_hash(p->ctx, p->fn, p->block, p->event) & mask;
 		while (e->point_slots[s] >= 0)
 			s = (s + 1) & mask;
@@ -999,9 +1215,87 @@ static void point_rehash(struct engine *e)
 	}
 }
 
+/* Creates point (ctx, fn, block, event). */
+static int new_point(struct engine *e, int ctx, int fn, int block, int event)
+{
+	GROW(e->points, e->npoints, e->cappoints);
+	struct point *p = &e->points[e->npoints];
+	memset(p, 0, sizeof(*p));
+	p->ctx = ctx;
+	p->fn = fn;
+	p->block = block;
+	p->event = event;
+	return e->npoints++;
+}
+
+/* get_point, through the table of points. */
+static int get_point_hashed(struct engine *e, int ctx, int fn, int block, int event);
+
+/*
+ * [fn][block]: where the points of block start in an array of every
+ * point of fn (block b holds events 0 .. nevents, the last one the
+ * point after its last event): base[nblocks] is the size.
+ */
+static const int *point_base(struct engine *e, int fn)
+{
+	if (!e->point_base) {
+		e->point_base = calloc((size_t)e->prog->nfns + 1, sizeof(int *));
+		if (!e->point_base)
+			abort();
+	}
+	if (!e->point_base[fn]) {
+		const struct model_function *f = program_fn(e->prog, fn);
+		int *base = xrealloc(NULL, ((size_t)f->nblocks + 1) * sizeof(int));
+		base[0] = 0;
+		for (int b = 0; b < f->nblocks; b++)
+			base[b + 1] = base[b] + f->blocks[b].nevents + 1;
+		e->point_base[fn] = base;
+	}
+	return e->point_base[fn];
+}
+
+/*
+ * The point (ctx, fn, block, event), created once.  It is asked for at
+ * every state queued: the points of the function that ctx walks (fn is
+ * always that one, with a block and event in range) sit in an array of
+ * the ctx's, indexed by block and event; only the others, and those of
+ * huge functions, go through the table.
+ */
 static int get_point(struct engine *e, int ctx, int fn, int block, int event)
 {
-	if (e->npoints * 2 >= e->npoint_slots)
+	enum { MAX_ARRAY = 1 << 16 };   /* points in a ctx's array */
+	struct ctx *c = &e->ctxs[ctx];
+	if (c->points && fn == c->callee && block >= 0 && block < c->nblocks && event >= 0 &&
+	    event < c->base[block + 1] - c->base[block]) {
+		/* the array is there: block and event in range index it */
+		int *slot = &c->points[c->base[block] + event];
+		if (*slot < 0)
+			*slot = new_point(e, ctx, fn, block, event);
+		return *slot;
+	}
+	if (fn != c->callee || fn < 0 || block < 0 || event < 0)
+		return get_point_hashed(e, ctx, fn, block, event);
+	const struct model_function *f = program_fn(e->prog, fn);
+	if (block >= f->nblocks || event > f->blocks[block].nevents)
+		return get_point_hashed(e, ctx, fn, block, event);
+	const int *base = point_base(e, fn);
+	if (base[f->nblocks] > MAX_ARRAY)
+		return get_point_hashed(e, ctx, fn, block, event);
+	if (!c->points) {
+		c->points = xrealloc(NULL, ((size_t)base[f->nblocks] + 1) * sizeof(int));
+		memset(c->points, 0xff, ((size_t)base[f->nblocks] + 1) * sizeof(int));
+		c->base = base;
+		c->nblocks = f->nblocks;
+	}
+	int *slot = &c->points[base[block] + event];
+	if (*slot < 0)
+		*slot = new_point(e, ctx, fn, block, event);
+	return *slot;
+}
+
+static int get_point_hashed(struct engine *e, int ctx, int fn, int block, int event)
+{
+	if (e->nhashed * 2 >= e->npoint_slots)
 		point_rehash(e);
 	size_t mask = (size_t)e->npoint_slots - 1;
 	size_t s = (size_t)point_hash(ctx, fn, block, event) & mask;
@@ -1011,15 +1305,11 @@ static int get_point(struct engine *e, int ctx, int fn, int block, int event)
 			return e->point_slots[s];
 		s = (s + 1) & mask;
 	}
-	GROW(e->points, e->npoints, e->cappoints);
-	struct point *p = &e->points[e->npoints];
-	memset(p, 0, sizeof(*p));
-	p->ctx = ctx;
-	p->fn = fn;
-	p->block = block;
-	p->event = event;
-	e->point_slots[s] = e->npoints;
-	return e->npoints++;
+	int pi = new_point(e, ctx, fn, block, event);
+	e->points[pi].hashed = true;
+	e->nhashed++;
+	e->point_slots[s] = pi;
+	return pi;
 }
 
 static bool point_has(const struct point *p, const struct state *st, uint64_t h)
@@ -1078,6 +1368,28 @@ static const int *preds_of(struct engine *e, int fn)
 	return e->npreds[fn];
 }
 
+/*
+ * Room for n seen states, carved from large chunks: most points keep one
+ * state or two, and a malloc each cost more than the rest of keeping
+ * them.  An outgrown array stays in its chunk until the end (the arrays
+ * double, so that is at most as much again).
+ */
+static struct seen_state *seen_alloc(struct engine *e, int n)
+{
+	enum { CHUNK = 4096 };
+	if (n > e->seen_chunk_size - e->seen_chunk_used) {
+		int size = n > CHUNK ? n : CHUNK;
+		GROW(e->seen_chunks, e->nseen_chunks, e->capseen_chunks);
+		e->seen_chunks[e->nseen_chunks++] = xrealloc(NULL, (size_t)size *
+							     sizeof(struct seen_state));
+		e->seen_chunk_size = size;
+		e->seen_chunk_used = 0;
+	}
+	struct seen_state *room = e->seen_chunks[e->nseen_chunks - 1] + e->seen_chunk_used;
+	e->seen_chunk_used += n;
+	return room;
+}
+
 /* Queues (point, state) unless an equal state was seen there; takes
  * ownership of st.  States are remembered only where paths can meet: at
  * blocks with several predecessors (joins and loop heads), function
@@ -1101,14 +1413,24 @@ static void enqueue(struct engine *e, int ctx, int fn, int block, int event,
 	const struct state *ref = same_signature(p, st, &similar);
 	if (similar >= ENGINE_STATES_PER_POINT)
 		state_widen(st, ref);
+	/* Kept states share equal bindings, and st shares them until it
+	 * changes.  Pooled first: the states seen here are pooled, so an
+	 * equal one holds the very same array, and comparing is cheap.  A
+	 * state dropped as seen adds nothing to the pool (its bindings are
+	 * there already). */
+	state_pool_intern(e->pool, st);
 	uint64_t h = state_hash(st);
 	if (point_has(p, st, h)) {
 		state_free(st);
 		return;
 	}
-	/* kept states share equal bindings; st shares them until it changes */
-	state_pool_intern(e->pool, st);
-	p->seen = xrealloc(p->seen, (size_t)(p->nseen + 1) * sizeof(*p->seen));
+	if (p->nseen == p->capseen) {
+		p->capseen = p->capseen ? p->capseen * 2 : 1;
+		struct seen_state *seen = seen_alloc(e, p->capseen);
+		if (p->nseen)
+			memcpy(seen, p->seen, (size_t)p->nseen * sizeof(*seen));
+		p->seen = seen;
+	}
 	p->seen[p->nseen].hash = h;
 	state_share(&p->seen[p->nseen++].st, st);
 	GROW(e->work, e->nwork, e->capwork);
@@ -1138,6 +1460,29 @@ static char *global_state_path(const struct engine *e, int loc)
 	return p;
 }
 
+/* The index in e->res->reads->v of the first read that the state path of
+ * location loc overlaps, or -1 (none, or loc is not global).  Kept per
+ * location: the walk writes the same globals on path after path. */
+static int late_read_of(struct engine *e, int loc)
+{
+	if (loc >= e->nlate_reads) {
+		int n = e->nlate_reads, cap = n ? n : 256;
+		while (cap <= loc)
+			cap *= 2;
+		e->late_reads = xrealloc(e->late_reads, (size_t)cap * sizeof(int));
+		for (int i = n; i < cap; i++)
+			e->late_reads[i] = -2;  /* not known yet */
+		e->nlate_reads = cap;
+	}
+	if (e->late_reads[loc] == -2) {
+		char *path = global_state_path(e, loc);
+		const struct read *rd = path ? readset_overlap(e->res->reads, path) : NULL;
+		e->late_reads[loc] = rd ? (int)(rd - e->res->reads->v) : -1;
+		free(path);
+	}
+	return e->late_reads[loc];
+}
+
 /* miniport-ready-before-register's fact: global state written while the
  * miniport registration is in force on this path. */
 static void late_write(struct engine *e, const struct frame *fr, const struct state *st,
@@ -1147,25 +1492,18 @@ static void late_write(struct engine *e, const struct frame *fr, const struct st
 	if (e->phase != PHASE_ENTRY || st->reg[REG_MINIPORT] != REG_REGISTERED ||
 	    !e->res->reads)
 		return;
-	char *path = global_state_path(e, loc);
-	if (!path)
+	int read = late_read_of(e, loc);
+	if (read < 0)
 		return;
-	const struct read *rd = readset_overlap(e->res->reads, path);
-	if (!rd) {
-		free(path);
-		return;
-	}
 	int before = e->res->nissues;
 	struct engine_step s = step_at(STEP_LATE_WRITE, fr->fn, ev->loc);
 	s.name = ev->kind == EV_CALL ? (ev->macro ? ev->macro : ev->callee) : NULL;
 	add_issue(e, ISSUE_LATE_WRITE, REG_MINIPORT, REG_REGISTERED, fr->fn, ev->loc, st,
 		  trace_add(e, trace, &s));
 	if (e->res->nissues > before) {
-		e->res->issues[e->res->nissues - 1].path = path;
+		e->res->issues[e->res->nissues - 1].path = global_state_path(e, loc);
 		e->res->issues[e->res->nissues - 1].by_call = by_call;
-		e->res->issues[e->res->nissues - 1].read = (int)(rd - e->res->reads->v);
-	} else {
-		free(path);
+		e->res->issues[e->res->nissues - 1].read = read;
 	}
 }
 
@@ -1227,9 +1565,9 @@ static void havoc_args(struct engine *e, const struct frame *fr, struct state *s
 }
 
 static bool api_effects(struct engine *e, const struct frame *fr, struct state *st,
-			const struct event *ev)
+			const struct event *ev, unsigned flags)
 {
-	if (is_zeroing(ev)) {
+	if (flags & CF_ZEROING) {
 		int t = arg_target(e, fr, st, ev, 0);
 		if (t >= 0) {
 			state_kill(st, &e->strs, t);
@@ -1237,7 +1575,7 @@ static bool api_effects(struct engine *e, const struct frame *fr, struct state *
 		}
 		return true;
 	}
-	if (is_copying(ev)) {
+	if (flags & CF_COPYING) {
 		int to = arg_target(e, fr, st, ev, 0), from = arg_target(e, fr, st, ev, 1);
 		if (to >= 0 && from >= 0)
 			state_copy_tree(st, &e->strs, to, from);
@@ -1268,9 +1606,7 @@ static void check_flags(struct engine *e, const struct frame *fr, const struct s
 	int chars = arg_target(e, fr, st, ev, 3);
 	if (chars < 0 || (st->flags & SF_UNKNOWN))
 		return;
-	char buf[512];
-	snprintf(buf, sizeof(buf), "%s.Flags", e->strs.s[chars]);
-	struct aval f = state_load(st, &e->strs, intern_loc(e, buf));
+	struct aval f = state_load(st, &e->strs, intern_join(e, chars, ".", "Flags"));
 	if (f.kind != AV_CONST || (f.c & NDIS_INTERMEDIATE_DRIVER_BIT))
 		return;
 	int before = e->res->nissues;
@@ -1282,10 +1618,9 @@ static void check_flags(struct engine *e, const struct frame *fr, const struct s
 /* Splits the state at a registration call: success and failure. */
 static void registration(struct engine *e, const struct frame *fr, int ctx, int block,
 			 int event, struct state *st, const struct event *ev, int evidx,
-			 const struct tnode *trace)
+			 unsigned flags, const struct tnode *trace)
 {
-	enum reg_kind reg = model_call_is(ev, "NdisMRegisterMiniportDriver") ?
-			    REG_MINIPORT : REG_PROTOCOL;
+	enum reg_kind reg = (flags & CF_REG_MINIPORT) ? REG_MINIPORT : REG_PROTOCOL;
 	if (reg == REG_MINIPORT && e->phase == PHASE_ENTRY)
 		check_flags(e, fr, st, ev, trace);
 	int handle = arg_target(e, fr, st, ev, reg == REG_MINIPORT ? 4 : 2);
@@ -1312,10 +1647,10 @@ static void registration(struct engine *e, const struct frame *fr, int ctx, int 
 }
 
 static void deregistration(struct engine *e, const struct frame *fr, struct state *st,
-			   const struct event *ev, const struct tnode **trace)
+			   const struct event *ev, unsigned flags,
+			   const struct tnode **trace)
 {
-	enum reg_kind reg = model_call_is(ev, "NdisMDeregisterMiniportDriver") ?
-			    REG_MINIPORT : REG_PROTOCOL;
+	enum reg_kind reg = (flags & CF_DEREG_MINIPORT) ? REG_MINIPORT : REG_PROTOCOL;
 	struct engine_step s = reg_step(STEP_DEREGISTER, fr, ev, reg);
 	*trace = trace_add(e, *trace, &s);
 	if (st->reg[reg] == REG_REGISTERED) {
@@ -1352,9 +1687,7 @@ static bool enter_call(struct engine *e, const struct frame *fr, int ctx, int bl
 	state_drop_frame(ns, &e->strs, depth);
 	for (int i = 0; i < ev->nargs && i < cf->nparams; i++) {
 		struct aval v = eval(e, fr, st, model_call_arg(fr->f, ev, i));
-		char buf[32];
-		snprintf(buf, sizeof(buf), "p%d:%d", depth, i);
-		state_set(ns, intern_loc(e, buf), v);
+		state_set(ns, frame_loc(e, 'p', depth, i), v);
 	}
 	struct engine_step s = step_at(STEP_CALL, fr->fn, ev->loc);
 	s.name = cf->name;
@@ -1512,16 +1845,16 @@ static bool run_events(struct engine *e, const struct frame *fr, int ctx, int bl
 		}
 		int target = e->prog->call_target[fr->fn] ? e->prog->call_target[fr->fn][evidx] :
 			     CALL_API;
-		if (is_registration(ev)) {
-			registration(e, fr, ctx, block, *event, st, ev, evidx, *trace);
+		const struct call_info *ci = call_info(e, fr->fn, evidx);
+		if (ci->flags & CF_REGISTRATION) {
+			registration(e, fr, ctx, block, *event, st, ev, evidx, ci->flags, *trace);
 			return false;
 		}
-		if (model_call_is(ev, "NdisMDeregisterMiniportDriver") ||
-		    model_call_is(ev, "NdisDeregisterProtocolDriver")) {
-			deregistration(e, fr, st, ev, trace);
+		if (ci->flags & CF_DEREGISTRATION) {
+			deregistration(e, fr, st, ev, ci->flags, trace);
 			continue;
 		}
-		if (model_call_is(ev, "NdisIMAssociateMiniport")) {
+		if (ci->flags & CF_ASSOCIATE) {
 			if (st->reg[REG_MINIPORT] == REG_REGISTERED &&
 			    st->reg[REG_PROTOCOL] == REG_REGISTERED)
 				st->flags |= SF_ASSOC;
@@ -1530,13 +1863,13 @@ static bool run_events(struct engine *e, const struct frame *fr, int ctx, int bl
 		if (target >= 0 &&
 		    enter_call(e, fr, ctx, block, *event, st, ev, evidx, target, *trace))
 			return false;
-		const struct initcall *ic = target == CALL_API ? initcall_find(ev) : NULL;
+		const struct initcall *ic = target == CALL_API ? ci->ic : NULL;
 		for (int i = 0; ic && !ic->releases && i < ev->nargs && i < 32; i++) {
 			int t = (ic->args & (1u << i)) ? arg_target(e, fr, st, ev, i) : -1;
 			if (t >= 0)
 				late_write(e, fr, st, t, ev, true, *trace);
 		}
-		if (target == CALL_API && api_effects(e, fr, st, ev))
+		if (target == CALL_API && api_effects(e, fr, st, ev, ci->flags))
 			continue;
 		havoc_args(e, fr, st, ev);
 		state_set(st, call_result_loc(e, fr->depth, evidx), av_top());
@@ -1637,7 +1970,7 @@ static void bind_globals(struct engine *e, struct state *st)
 
 static void run_entry(struct engine *e)
 {
-	struct state *st = state_new();
+	struct state *st = state_new(&e->strs);
 	bind_globals(e, st);
 	e->phase = PHASE_ENTRY;
 	int ctx = intern_ctx(e, -1, -1, -1, -1, -1, e->drv->entry, PHASE_ENTRY);
@@ -1673,21 +2006,35 @@ static void engine_free(struct engine *e)
 	for (int i = 0; i < e->npoints; i++) {
 		for (int k = 0; k < e->points[i].nseen; k++)
 			state_release(&e->points[i].seen[k].st);
-		free(e->points[i].seen);
 	}
 	for (int i = 0; i < e->nends; i++)
 		state_free(e->ends[i]);
 	for (int i = 0; i < e->ntchunks; i++)
 		free(e->tchunks[i]);
+	for (int i = 0; i < e->nseen_chunks; i++)
+		free(e->seen_chunks[i]);
+	free(e->seen_chunks);
 	free(e->tchunks);
 	for (int i = 0; e->npreds && i < e->prog->nfns; i++)
 		free(e->npreds[i]);
 	free(e->npreds);
+	for (int i = 0; e->point_base && i < e->prog->nfns; i++)
+		free(e->point_base[i]);
+	free(e->point_base);
+	for (int i = 0; i < e->nctx; i++)
+		free(e->ctxs[i].points);
 	for (int i = 0; e->tracked_expr && i < e->prog->nfns; i++)
 		free(e->tracked_expr[i]);
 	free(e->tracked_expr);
+	free(e->late_reads);
+	for (int i = 0; e->calls && i < e->prog->nfns; i++)
+		free(e->calls[i]);
+	free(e->calls);
+	strtab_free(&e->call_names);
 	free(e->loc_cache);
-	free(e->rcache);
+	for (int d = 0; d < ENGINE_MAX_DEPTH; d++)
+		for (int k = 0; k < 3; k++)
+			free(e->frame_locs[d][k]);
 	free(e->ends);
 	free(e->end_traces);
 	free(e->points);
@@ -1710,6 +2057,7 @@ struct engine_result *engine_run(const struct driver *drv)
 	if (!e.res)
 		abort();
 	strtab_init(&e.strs);
+	strtab_init(&e.call_names);
 	e.pool = state_pool_new();
 	compute_tracking(&e);
 	if (drv->initialize >= 0 && e.prog->call_target[drv->initialize]) {

@@ -67,6 +67,16 @@ static const struct initcall initcalls[] = {
 	{ "ExDeleteResourceLite", 0, true },
 };
 
+size_t initcall_count(void)
+{
+	return sizeof(initcalls) / sizeof(initcalls[0]);
+}
+
+const struct initcall *initcall_at(size_t i)
+{
+	return i < initcall_count() ? &initcalls[i] : NULL;
+}
+
 const struct initcall *initcall_find(const struct event *ev)
 {
 	for (size_t i = 0; i < sizeof(initcalls) / sizeof(initcalls[0]); i++)

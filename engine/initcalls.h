@@ -7,6 +7,7 @@
 #define NDISLINT_ENGINE_INITCALLS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct initcall {
 	const char *name;       /* the API, as recognized at the call site */
@@ -15,6 +16,11 @@ struct initcall {
 	bool releases;          /* frees or tears down: never an
 	                           initialization */
 };
+
+/* The number of entries, and entry i (i < initcall_count()): for
+ * tables built over the names. */
+size_t initcall_count(void);
+const struct initcall *initcall_at(size_t i);
 
 /* The entry for this call's name (function or outermost macro), or NULL. */
 struct event;

@@ -1,7 +1,6 @@
 /*
  * state.c - interned locations, abstract values and states (see state.h).
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,11 +17,11 @@ static void *xrealloc(void *p, size_t n)
 /* ------------------------------------------------------------------ */
 /* Strings */
 
-static uint64_t hash_str(const char *s)
+static uint64_t hash_str(const char *s, size_t len)
 {
 	uint64_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
 	return h;
 }
 
@@ -41,22 +40,33 @@ void strtab_free(struct strtab *t)
 	free(t->s);
 	free(t->depth);
 	free(t->kind);
+	free(t->up);
+	free(t->nup);
+	free(t->container);
+	free(t->has_below);
+	free(t->len);
 	free(t->slots);
 	memset(t, 0, sizeof(*t));
 }
 
-static int slot_of(const struct strtab *t, const char *s)
+/* Is string id equal to the len bytes at s? */
+static bool same_str(const struct strtab *t, int id, const char *s, size_t len)
+{
+	return t->len[id] == len && memcmp(t->s[id], s, len) == 0;
+}
+
+static int slot_of(const struct strtab *t, const char *s, size_t len)
 {
 	size_t mask = (size_t)t->nslots - 1;
-	size_t i = (size_t)hash_str(s) & mask;
-	while (t->slots[i] >= 0 && strcmp(t->s[t->slots[i]], s) != 0)
+	size_t i = (size_t)hash_str(s, len) & mask;
+	while (t->slots[i] >= 0 && !same_str(t, t->slots[i], s, len))
 		i = (i + 1) & mask;
 	return (int)i;
 }
 
 int strtab_find(const struct strtab *t, const char *s)
 {
-	return t->slots[slot_of(t, s)];
+	return t->slots[slot_of(t, s, strlen(s))];
 }
 
 /* "l3:..." -> 3; globals and names -> -1. */
@@ -74,25 +84,77 @@ static void rehash(struct strtab *t)
 	t->slots = xrealloc(NULL, (size_t)t->nslots * sizeof(int));
 	memset(t->slots, 0xff, (size_t)t->nslots * sizeof(int));
 	for (int i = 0; i < t->n; i++)
-		t->slots[slot_of(t, t->s[i])] = i;
+		t->slots[slot_of(t, t->s[i], t->len[i])] = i;
 }
 
-int strtab_intern(struct strtab *t, const char *s)
+/*
+ * The enclosing location one step up ("a.b.c" -> "a.b", "a[]" -> "a"),
+ * without crossing a pointer ("p->x" has no container in the state).
+ */
+static bool parent_path(char *buf)
 {
-	int slot = slot_of(t, s);
-	if (t->slots[slot] >= 0)
-		return t->slots[slot];
+	size_t n = strlen(buf);
+	while (n > 0) {
+		n--;
+		if (buf[n] == '.' || buf[n] == '[') {
+			buf[n] = '\0';
+			return true;
+		}
+		if (buf[n] == '>' && n > 0 && buf[n - 1] == '-')
+			return false;
+		if (buf[n] == ':')
+			return false;
+	}
+	return false;
+}
+
+/*
+ * The container of the len bytes at s, or -1.  state_load looked for it
+ * in a 512-byte copy of the location, so a longer one is cut there
+ * first, as that copy was.  The container is a shorter prefix cut at a
+ * "." or "[": strtab_intern_n has interned it already.
+ */
+static int container_of(struct strtab *t, const char *s, size_t len)
+{
+	char buf[512];
+	size_t n = len < sizeof(buf) - 1 ? len : sizeof(buf) - 1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	if (!parent_path(buf))
+		return -1;
+	return strtab_intern(t, buf);
+}
+
+/* Appends the len bytes at s (not interned yet, slot `slot` free for
+ * them) with `up` as the string one step up. */
+static int add_str(struct strtab *t, const char *s, size_t len, int up)
+{
+	int container = container_of(t, s, len);
+	int slot = slot_of(t, s, len);  /* container_of may have rehashed */
 	if (t->n >= t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 256;
 		t->s = xrealloc(t->s, (size_t)t->cap * sizeof(char *));
 		t->depth = xrealloc(t->depth, (size_t)t->cap * sizeof(int));
 		t->kind = xrealloc(t->kind, (size_t)t->cap);
+		t->up = xrealloc(t->up, (size_t)t->cap * sizeof(int));
+		t->nup = xrealloc(t->nup, (size_t)t->cap * sizeof(int));
+		t->container = xrealloc(t->container, (size_t)t->cap * sizeof(int));
+		t->has_below = xrealloc(t->has_below, (size_t)t->cap);
+		t->len = xrealloc(t->len, (size_t)t->cap * sizeof(size_t));
 	}
-	t->s[t->n] = strdup(s);
-	if (!t->s[t->n])
-		abort();
-	t->depth[t->n] = depth_of(s);
-	t->kind[t->n] = s[0];
+	char *copy = xrealloc(NULL, len + 1);
+	memcpy(copy, s, len);
+	copy[len] = '\0';
+	t->s[t->n] = copy;
+	t->len[t->n] = len;
+	t->depth[t->n] = depth_of(copy);
+	t->kind[t->n] = copy[0];
+	t->up[t->n] = up;
+	t->nup[t->n] = up >= 0 ? t->nup[up] + 1 : 0;
+	t->container[t->n] = container;
+	t->has_below[t->n] = 0;
+	if (up >= 0)
+		t->has_below[up] = 1;
 	t->slots[slot] = t->n;
 	int id = t->n++;
 	if (t->n * 2 > t->nslots)
@@ -100,17 +162,85 @@ int strtab_intern(struct strtab *t, const char *s)
 	return id;
 }
 
+/* Does a location below another start at s[i] ("." , "[" or "->")? */
+static bool is_separator(const char *s, size_t len, size_t i)
+{
+	return s[i] == '.' || s[i] == '[' || (s[i] == '-' && i + 1 < len && s[i + 1] == '>');
+}
+
+int strtab_intern_n(struct strtab *t, const char *s, size_t len)
+{
+	int id = t->slots[slot_of(t, s, len)];
+	if (id >= 0)
+		return id;
+	/* the prefixes one step up, shortest first, each with the one
+	 * before it as its own step up: no recursion on long chains */
+	int up = -1;
+	for (size_t i = 0; i < len; i++) {
+		if (!is_separator(s, len, i))
+			continue;
+		int p = t->slots[slot_of(t, s, i)];
+		up = p >= 0 ? p : add_str(t, s, i, up);
+	}
+	return add_str(t, s, len, up);
+}
+
+int strtab_intern(struct strtab *t, const char *s)
+{
+	return strtab_intern_n(t, s, strlen(s));
+}
+
+bool strtab_is_below(const struct strtab *t, int loc, int base)
+{
+	int d = t->nup[loc] - t->nup[base];
+	if (d < 0)
+		return false;
+	while (d-- > 0)
+		loc = t->up[loc];
+	return loc == base;
+}
+
 /* ------------------------------------------------------------------ */
 /* Binding arrays */
 
+/*
+ * A location and its value, in 16 bytes: kept states hold millions of
+ * bindings on big drivers, and the value's kind fits in the high bits of
+ * the location id.  No padding either, so that arrays compare with
+ * memcmp (equal bytes: equal locations and values).
+ */
 struct binding {
-	int loc;
-	struct aval v;
+	unsigned lk;            /* loc | kind << LOC_BITS */
+	int ref;
+	long long c;
 };
 
-/* Kept states hold millions of bindings on big drivers: keep them packed
- * (struct aval puts its long long first for this). */
-_Static_assert(sizeof(struct binding) == 24, "struct binding is not packed");
+enum { LOC_BITS = 28 };
+#define LOC_MASK ((1u << LOC_BITS) - 1)
+
+_Static_assert(sizeof(struct binding) == 16, "struct binding is not packed");
+_Static_assert(AV_FUNC < (1 << (32 - LOC_BITS)), "aval kinds do not fit");
+
+static int b_loc(const struct binding *b)
+{
+	return (int)(b->lk & LOC_MASK);
+}
+
+static struct aval b_val(const struct binding *b)
+{
+	struct aval v = { .c = b->c, .ref = b->ref, .kind = (enum aval_kind)(b->lk >> LOC_BITS) };
+	return v;
+}
+
+static void b_set(struct binding *b, int loc, struct aval v)
+{
+	/* a table of 2^28 locations would not fit in memory first */
+	if ((unsigned)loc > LOC_MASK)
+		abort();
+	b->lk = (unsigned)loc | (unsigned)v.kind << LOC_BITS;
+	b->ref = v.ref;
+	b->c = v.c;
+}
 
 /*
  * The bindings of a state, sorted by loc.  One array is shared by the
@@ -122,11 +252,36 @@ _Static_assert(sizeof(struct binding) == 24, "struct binding is not packed");
 struct bindings {
 	int refs;               /* holders: states, and the pool */
 	int n, cap;
-	uint64_t hash;          /* bindings_hash, cached; 0: not known */
+	/* Depths (depth_bit) that may have bindings of their frame, and
+	 * call results: set by insertions, cleared only by the drop that
+	 * removes them all, so that the drops at every block entry and
+	 * call skip the scan when there is nothing to drop.  Not part of
+	 * the value of the bindings: two equal arrays may differ here. */
+	uint32_t frames, calls;
+	const struct strtab *t; /* the locations' table */
+	uint64_t hash;          /* the sum of binding_hash over b: kept up to
+	                           date by every change, so that hashing a
+	                           state costs nothing */
 	struct binding b[];
 };
 
-static struct bindings *bindings_new(int cap)
+/* One binding's share of its array's hash.  A sum of these does not
+ * depend on the order of the additions, so that each change adjusts the
+ * hash instead of hashing the array again. */
+static uint64_t binding_hash(int loc, struct aval v)
+{
+	uint64_t h = (uint64_t)(uint32_t)loc * 0x9E3779B97F4A7C15ULL;
+	h ^= (uint64_t)v.c * 0xC2B2AE3D27D4EB4FULL;
+	h ^= ((uint64_t)(uint32_t)v.ref << 8 | (uint64_t)v.kind) * 0x165667B19E3779F9ULL;
+	h ^= h >> 33;
+	h *= 0xFF51AFD7ED558CCDULL;
+	h ^= h >> 33;
+	h *= 0xC4CEB9FE1A85EC53ULL;
+	h ^= h >> 33;
+	return h;
+}
+
+static struct bindings *bindings_new(int cap, const struct strtab *t)
 {
 	struct bindings *a = malloc(sizeof(*a) + (size_t)cap * sizeof(a->b[0]));
 	if (!a)
@@ -134,8 +289,28 @@ static struct bindings *bindings_new(int cap)
 	a->refs = 1;
 	a->n = 0;
 	a->cap = cap;
+	a->frames = a->calls = 0;
+	a->t = t;
 	a->hash = 0;
 	return a;
+}
+
+/* The bit of `frames` and `calls` for depth d: the last one stands for
+ * every depth from 31 on, and is never cleared. */
+static uint32_t depth_bit(int d)
+{
+	return d < 31 ? 1u << d : 1u << 31;
+}
+
+/* Notes in a's depth masks that loc is bound. */
+static void note_loc(struct bindings *a, int loc)
+{
+	int d = a->t->depth[loc];
+	if (d < 0)
+		return;
+	a->frames |= depth_bit(d);
+	if (a->t->kind[loc] == 'r')
+		a->calls |= depth_bit(d);
 }
 
 static void bindings_release(struct bindings *a)
@@ -147,9 +322,11 @@ static void bindings_release(struct bindings *a)
 /* A copy of a holding its n bindings, with room for cap. */
 static struct bindings *bindings_dup(const struct bindings *a, int cap)
 {
-	struct bindings *c = bindings_new(cap);
+	struct bindings *c = bindings_new(cap, a->t);
 	memcpy(c->b, a->b, (size_t)a->n * sizeof(a->b[0]));
 	c->n = a->n;
+	c->frames = a->frames;
+	c->calls = a->calls;
 	c->hash = a->hash;
 	return c;
 }
@@ -185,7 +362,6 @@ static struct binding *writable(struct state *s, int need)
 		a = xrealloc(a, sizeof(*a) + (size_t)cap * sizeof(a->b[0]));
 		a->cap = cap;
 	}
-	a->hash = 0;            /* the caller changes the bindings */
 	s->bs = a;
 	return a->b;
 }
@@ -196,15 +372,17 @@ static void insert_at(struct state *s, int i, int loc, struct aval v)
 	int n = s->bs->n;
 	struct binding *b = writable(s, n + 1);
 	memmove(&b[i + 1], &b[i], (size_t)(n - i) * sizeof(*b));
-	b[i].loc = loc;
-	b[i].v = v;
+	b_set(&b[i], loc, v);
 	s->bs->n = n + 1;
+	s->bs->hash += binding_hash(loc, v);
+	note_loc(s->bs, loc);
 }
 
 static void remove_at(struct state *s, int i)
 {
 	int n = s->bs->n;
 	struct binding *b = writable(s, n);
+	s->bs->hash -= binding_hash(b_loc(&b[i]), b_val(&b[i]));
 	memmove(&b[i], &b[i + 1], (size_t)(n - i - 1) * sizeof(*b));
 	s->bs->n = n - 1;
 }
@@ -213,37 +391,49 @@ static void remove_at(struct state *s, int i)
 typedef bool keep_fn(const struct binding *x, const void *arg);
 
 /*
- * Keeps the bindings of s that keep() accepts.  The scan for the first
- * one to drop reads the shared array: only a state that loses a binding
- * is copied (state_drop_calls runs at every block entry and mostly drops
- * nothing).  Inline, so that each caller gets keep() inlined.
+ * Keeps the bindings of s that keep() accepts, from index `from` on (the
+ * ones before it are kept).  The scan for the first one to drop reads
+ * the shared array: only a state that loses a binding is copied
+ * (state_drop_calls runs at every block entry and mostly drops nothing).
+ * Inline, so that each caller gets keep() inlined.
  */
-static inline void filter_bindings(struct state *s, keep_fn *keep, const void *arg)
+static inline void filter_bindings_from(struct state *s, int from, keep_fn *keep,
+					const void *arg)
 {
 	const struct bindings *a = s->bs;
-	int n = a->n, i = 0;
+	int n = a->n, i = from;
 	while (i < n && keep(&a->b[i], arg))
 		i++;
 	if (i == n)
 		return;
 	struct binding *b = writable(s, n);
+	uint64_t dropped = binding_hash(b_loc(&b[i]), b_val(&b[i]));
 	int k = i;
-	for (i++; i < n; i++)
+	for (i++; i < n; i++) {
 		if (keep(&b[i], arg))
 			b[k++] = b[i];
+		else
+			dropped += binding_hash(b_loc(&b[i]), b_val(&b[i]));
+	}
 	s->bs->n = k;
+	s->bs->hash -= dropped;
+}
+
+static inline void filter_bindings(struct state *s, keep_fn *keep, const void *arg)
+{
+	filter_bindings_from(s, 0, keep, arg);
 }
 
 /* ------------------------------------------------------------------ */
 /* States */
 
-struct state *state_new(void)
+struct state *state_new(const struct strtab *t)
 {
 	struct state *s = calloc(1, sizeof(*s));
 	if (!s)
 		abort();
 	s->reg_fn[0] = s->reg_fn[1] = s->reg_ev[0] = s->reg_ev[1] = -1;
-	s->bs = bindings_new(8);
+	s->bs = bindings_new(8, t);
 	return s;
 }
 
@@ -287,10 +477,7 @@ static bool bindings_equal(const struct bindings *a, const struct bindings *b)
 		return true;
 	if (a->n != b->n)
 		return false;
-	for (int i = 0; i < a->n; i++)
-		if (a->b[i].loc != b->b[i].loc || !aval_equal(a->b[i].v, b->b[i].v))
-			return false;
-	return true;
+	return memcmp(a->b, b->b, (size_t)a->n * sizeof(a->b[0])) == 0;
 }
 
 bool state_equal(const struct state *a, const struct state *b)
@@ -306,25 +493,14 @@ bool state_equal(const struct state *a, const struct state *b)
 #define FNV_OFFSET 1469598103934665603ULL
 #define MIX(h, x) ((h) = ((h) ^ (uint64_t)(x)) * 1099511628211ULL)
 
-/* An FNV-1a hash of the bindings of a, computed once per array: states
- * pass many blocks unchanged, and pooled arrays never change. */
-static uint64_t bindings_hash(struct bindings *a)
+/* The hash of the bindings of a: kept in the array (see binding_hash). */
+static uint64_t bindings_hash(const struct bindings *a)
 {
-	if (a->hash)
-		return a->hash;
-	uint64_t h = FNV_OFFSET;
-	for (int i = 0; i < a->n; i++) {
-		MIX(h, a->b[i].loc);
-		MIX(h, a->b[i].v.kind);
-		MIX(h, a->b[i].v.c);
-		MIX(h, a->b[i].v.ref);
-	}
-	a->hash = h;
-	return h;
+	return a->hash;
 }
 
-/* The registration fields, then the bindings' own hash (cached in their
- * array): equal states hash equal, as before the cache. */
+/* The registration fields, then the bindings' own hash: equal states
+ * hash equal. */
 uint64_t state_hash(const struct state *s)
 {
 	uint64_t h = FNV_OFFSET;
@@ -345,9 +521,9 @@ static int find_index(const struct state *s, int loc)
 	int lo = 0, hi = s->bs->n;
 	while (lo < hi) {
 		int mid = lo + (hi - lo) / 2;
-		if (b[mid].loc < loc)
+		if (b_loc(&b[mid]) < loc)
 			lo = mid + 1;
-		else if (b[mid].loc > loc)
+		else if (b_loc(&b[mid]) > loc)
 			hi = mid;
 		else
 			return mid;
@@ -355,10 +531,13 @@ static int find_index(const struct state *s, int loc)
 	return -(lo + 1);
 }
 
-const struct aval *state_get(const struct state *s, int loc)
+bool state_get(const struct state *s, int loc, struct aval *v)
 {
 	int i = find_index(s, loc);
-	return i >= 0 ? &s->bs->b[i].v : NULL;
+	if (i < 0)
+		return false;
+	*v = b_val(&s->bs->b[i]);
+	return true;
 }
 
 void state_set(struct state *s, int loc, struct aval v)
@@ -374,72 +553,58 @@ void state_set(struct state *s, int loc, struct aval v)
 		return;
 	}
 	/* rebinding the same value must not copy a shared array */
-	if (!aval_equal(s->bs->b[i].v, v))
-		writable(s, s->bs->n)[i].v = v;
-}
-
-/* Is `s` the location `base` or one below it? */
-static bool is_below(const char *s, const char *base, size_t blen)
-{
-	if (strncmp(s, base, blen) != 0)
-		return false;
-	char c = s[blen];
-	return c == '\0' || c == '.' || c == '[' || (c == '-' && s[blen + 1] == '>');
+	if (aval_equal(b_val(&s->bs->b[i]), v))
+		return;
+	struct binding *b = writable(s, s->bs->n);
+	s->bs->hash += binding_hash(loc, v) - binding_hash(loc, b_val(&b[i]));
+	b_set(&b[i], loc, v);
 }
 
 /* A location and the string table, for keep_not_below. */
 struct below_arg {
 	const struct strtab *t;
-	const char *base;
-	size_t blen;
+	int base;
 };
 
 static bool keep_not_below(const struct binding *x, const void *arg)
 {
 	const struct below_arg *a = arg;
-	return !is_below(a->t->s[x->loc], a->base, a->blen);
+	return !strtab_is_below(a->t, b_loc(x), a->base);
 }
 
+/* Bindings are sorted by id, and what is below loc has an id >= loc's:
+ * the scan starts at loc's place, and a location nothing is below loses
+ * its own binding only. */
 void state_kill(struct state *s, const struct strtab *t, int loc)
 {
-	struct below_arg a = { t, t->s[loc], strlen(t->s[loc]) };
-	filter_bindings(s, keep_not_below, &a);
+	int i = find_index(s, loc);
+	if (!t->has_below[loc]) {
+		if (i >= 0)
+			remove_at(s, i);
+		return;
+	}
+	struct below_arg a = { t, loc };
+	filter_bindings_from(s, i >= 0 ? i : -(i + 1), keep_not_below, &a);
 }
 
-/*
- * The enclosing location one step up ("a.b.c" -> "a.b", "a[]" -> "a"),
- * without crossing a pointer ("p->x" has no container in the state).
- */
-static bool parent_path(char *buf)
+/* Into *v, the binding of the nearest container of loc that has one;
+ * false when none has. */
+static bool container_binding(const struct state *s, const struct strtab *t, int loc,
+			      struct aval *v)
 {
-	size_t n = strlen(buf);
-	while (n > 0) {
-		n--;
-		if (buf[n] == '.' || buf[n] == '[') {
-			buf[n] = '\0';
+	for (int p = t->container[loc]; p >= 0; p = t->container[p])
+		if (state_get(s, p, v))
 			return true;
-		}
-		if (buf[n] == '>' && n > 0 && buf[n - 1] == '-')
-			return false;
-		if (buf[n] == ':')
-			return false;
-	}
 	return false;
 }
 
 struct aval state_load(const struct state *s, const struct strtab *t, int loc)
 {
-	const struct aval *v = state_get(s, loc);
-	if (v)
-		return v->kind == AV_ZERO_AGG ? av_const(0) : *v;
-	char buf[512];
-	snprintf(buf, sizeof(buf), "%s", t->s[loc]);
-	while (parent_path(buf)) {
-		int p = strtab_find(t, buf);
-		const struct aval *pv = p >= 0 ? state_get(s, p) : NULL;
-		if (pv)
-			return pv->kind == AV_ZERO_AGG ? av_const(0) : av_top();
-	}
+	struct aval v;
+	if (state_get(s, loc, &v))
+		return v.kind == AV_ZERO_AGG ? av_const(0) : v;
+	if (container_binding(s, t, loc, &v))
+		return v.kind == AV_ZERO_AGG ? av_const(0) : av_top();
 	return av_top();
 }
 
@@ -447,14 +612,8 @@ struct aval state_load(const struct state *s, const struct strtab *t, int loc)
  * would read through it)? */
 static bool has_container_binding(const struct state *s, const struct strtab *t, int loc)
 {
-	char buf[512];
-	snprintf(buf, sizeof(buf), "%s", t->s[loc]);
-	while (parent_path(buf)) {
-		int p = strtab_find(t, buf);
-		if (p >= 0 && state_get(s, p))
-			return true;
-	}
-	return false;
+	struct aval v;
+	return container_binding(s, t, loc, &v);
 }
 
 void state_forget(struct state *s, const struct strtab *t, int loc)
@@ -470,19 +629,18 @@ void state_forget(struct state *s, const struct strtab *t, int loc)
 
 void state_copy_tree(struct state *s, struct strtab *t, int to, int from)
 {
-	const char *fs = t->s[from];
-	size_t flen = strlen(fs);
+	size_t flen = strlen(t->s[from]);
 	struct binding *copies = NULL;
 	int nc = 0;
 	struct aval whole = state_load(s, t, from);
-	const struct aval *exact_p = state_get(s, from);
-	struct aval exact_v = exact_p ? *exact_p : av_top();   /* s->bs changes below */
-	const struct aval *exact = exact_p ? &exact_v : NULL;
+	struct aval exact_v;
+	const struct aval *exact = state_get(s, from, &exact_v) ? &exact_v : NULL;
 	const struct bindings *a = s->bs;
 
-	for (int i = 0; i < a->n; i++) {
-		const char *ls = t->s[a->b[i].loc];
-		if (a->b[i].loc != from && is_below(ls, fs, flen)) {
+	int first = find_index(s, from);
+	first = first >= 0 ? first + 1 : -(first + 1);  /* what is below comes after */
+	for (int i = first; t->has_below[from] && i < a->n; i++) {
+		if (strtab_is_below(t, b_loc(&a->b[i]), from)) {
 			copies = xrealloc(copies, (size_t)(nc + 1) * sizeof(*copies));
 			copies[nc++] = a->b[i];
 		}
@@ -493,9 +651,17 @@ void state_copy_tree(struct state *s, struct strtab *t, int to, int from)
 	else if (whole.kind != AV_TOP)
 		state_set(s, to, whole);
 	for (int i = 0; i < nc; i++) {
+		/* `to` followed by what follows `from`, cut to 511 bytes */
 		char buf[512];
-		snprintf(buf, sizeof(buf), "%s%s", t->s[to], t->s[copies[i].loc] + flen);
-		state_set(s, strtab_intern(t, buf), copies[i].v);
+		const char *ts = t->s[to], *rest = t->s[b_loc(&copies[i])] + flen;
+		size_t tn = strlen(ts), rn = strlen(rest);
+		if (tn > sizeof(buf) - 1)
+			tn = sizeof(buf) - 1;
+		if (rn > sizeof(buf) - 1 - tn)
+			rn = sizeof(buf) - 1 - tn;
+		memcpy(buf, ts, tn);
+		memcpy(buf + tn, rest, rn);
+		state_set(s, strtab_intern_n(t, buf, tn + rn), b_val(&copies[i]));
 	}
 	free(copies);
 }
@@ -509,31 +675,50 @@ struct depth_arg {
 static bool keep_other_frame(const struct binding *x, const void *arg)
 {
 	const struct depth_arg *a = arg;
-	return a->t->depth[x->loc] != a->depth;
+	return a->t->depth[b_loc(x)] != a->depth;
+}
+
+/* Forgets that a's depth masks may hold `depth` (its locations are all
+ * gone): a cache, so even a shared array may be told. */
+static void clear_depth(const struct bindings *a, int depth, bool frame)
+{
+	if (depth < 0 || depth >= 31)
+		return;
+	struct bindings *w = (struct bindings *)a;
+	if (frame)
+		w->frames &= ~depth_bit(depth);
+	w->calls &= ~depth_bit(depth);
 }
 
 void state_drop_frame(struct state *s, const struct strtab *t, int depth)
 {
+	if (depth >= 0 && !(s->bs->frames & depth_bit(depth)))
+		return;
 	struct depth_arg a = { t, depth };
 	filter_bindings(s, keep_other_frame, &a);
+	clear_depth(s->bs, depth, true);
 }
 
 static bool keep_not_call(const struct binding *x, const void *arg)
 {
 	const struct depth_arg *a = arg;
-	return !(a->t->kind[x->loc] == 'r' && a->t->depth[x->loc] == a->depth);
+	int loc = b_loc(x);
+	return !(a->t->kind[loc] == 'r' && a->t->depth[loc] == a->depth);
 }
 
 void state_drop_calls(struct state *s, const struct strtab *t, int depth)
 {
+	if (depth >= 0 && !(s->bs->calls & depth_bit(depth)))
+		return;
 	struct depth_arg a = { t, depth };
 	filter_bindings(s, keep_not_call, &a);
+	clear_depth(s->bs, depth, false);
 }
 
 static bool keep_agreed(const struct binding *x, const void *arg)
 {
-	const struct aval *r = state_get(arg, x->loc);
-	return r && aval_equal(*r, x->v);
+	struct aval r;
+	return state_get(arg, b_loc(x), &r) && aval_equal(r, b_val(x));
 }
 
 void state_widen(struct state *s, const struct state *ref)

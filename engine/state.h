@@ -12,6 +12,7 @@
 #define NDISLINT_ENGINE_STATE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 enum aval_kind {
@@ -24,18 +25,31 @@ enum aval_kind {
 	AV_FUNC,        /* the function named by string `ref` */
 };
 
-/* c first: 16 bytes without padding, so that a binding takes 24. */
+/* c first: 16 bytes without padding. */
 struct aval {
 	long long c;
 	int ref;
 	enum aval_kind kind;
 };
 
-/* Interned strings: locations and function names. */
+/*
+ * Interned strings: locations and function names.  Every string comes
+ * with the strings one step up from it, interned first, so that the
+ * engine's walks compare ids, never text:
+ *  - up: the string cut at its last ".", "[" or "->" (the nearest
+ *    location it is below, for state_kill), -1 when there is none;
+ *  - container: what state_load reads through ("a.b.c" -> "a.b",
+ *    "a[]" -> "a"; never across "->" or the ":" of a root), -1 none.
+ */
 struct strtab {
 	char **s;
+	size_t *len;            /* strlen of s */
 	int *depth;             /* frame depth of a location, -1 global/other */
 	char *kind;             /* its first character: 'g', 'l', 'p', 'r' */
+	int *up;                /* see above */
+	int *nup;               /* length of the chain of up from this id */
+	int *container;         /* see above */
+	char *has_below;        /* some string has this one as its up */
 	int n, cap;
 	int *slots;             /* open addressing, -1 empty */
 	int nslots;
@@ -44,7 +58,13 @@ struct strtab {
 void strtab_init(struct strtab *t);
 void strtab_free(struct strtab *t);
 int strtab_intern(struct strtab *t, const char *s);
+/* strtab_intern for the first len bytes of s (no NUL needed there). */
+int strtab_intern_n(struct strtab *t, const char *s, size_t len);
 int strtab_find(const struct strtab *t, const char *s);  /* -1: none */
+/* Is location `loc` the location `base` or one below it ("base.x",
+ * "base[]", "base->x", and so on down)?  A string is interned after the
+ * ones it is below, so such a loc has an id >= base. */
+bool strtab_is_below(const struct strtab *t, int loc, int base);
 
 enum state_flag {
 	SF_UNKNOWN = 1,         /* the path passed through an unresolved call */
@@ -63,7 +83,9 @@ struct state {
 	struct bindings *bs;    /* never NULL; only state.c looks inside */
 };
 
-struct state *state_new(void);
+/* A state with no bindings, for locations of table t (which must
+ * outlive it and every copy). */
+struct state *state_new(const struct strtab *t);
 /* O(1): the copy shares the bindings until one of the two changes them. */
 struct state *state_copy(const struct state *s);
 void state_free(struct state *s);
@@ -76,8 +98,8 @@ void state_release(struct state *s);
 bool state_equal(const struct state *a, const struct state *b);
 uint64_t state_hash(const struct state *s);
 
-/* The exact binding of loc, or NULL. */
-const struct aval *state_get(const struct state *s, int loc);
+/* Into *v, the exact binding of loc; false when loc has none. */
+bool state_get(const struct state *s, int loc, struct aval *v);
 /* Binds loc (TOP removes the binding). */
 void state_set(struct state *s, int loc, struct aval v);
 /* Removes loc and every location below it (".x", "[]", "->x"). */
