@@ -326,9 +326,7 @@ static int subtree_nodes(const struct fb *b, int n)
  * another one. */
 static bool main_offset(struct fb *b, CXSourceLocation loc, unsigned *off)
 {
-	CXFile f = NULL;
-	clang_getFileLocation(loc, &f, NULL, NULL, off);
-	return f && clang_File_isEqual(f, b->fe->main_file);
+	return fe_main_offset(b->fe, loc, off);
 }
 
 /* The operator between operands l and r read backwards from r's first
@@ -336,10 +334,17 @@ static bool main_offset(struct fb *b, CXSourceLocation loc, unsigned *off)
 static enum expr_op binary_op_fast(struct fb *b, int l, int r, bool compound)
 {
 	unsigned rhs, lhs_last;
-	if (!main_offset(b, node_begin(b, r), &rhs) ||
-	    !main_offset(b, clang_getCursorLocation(b->n[b->n[l].end - 1].cur), &lhs_last))
+	if (!main_offset(b, node_begin(b, r), &rhs))
 		return OP_NONE;
-	return fe_binary_op_before(b->fe, rhs, lhs_last, compound);
+	/* The right operand's first token is written at rhs, or is the first
+	 * token of a macro expansion starting there that holds none of the
+	 * left operand's tokens (its last node is before). */
+	const struct macro_use *m = fe_macro_covering(b->fe, rhs);
+	if (m && (m->begin != rhs ||
+		  !main_offset(b, clang_getCursorLocation(b->n[b->n[l].end - 1].cur),
+			       &lhs_last) || lhs_last >= rhs))
+		return OP_NONE;
+	return fe_binary_op_before(b->fe, rhs, compound);
 }
 
 /* The prefix operator of unary node n read in the main file's text

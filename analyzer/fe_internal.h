@@ -45,6 +45,8 @@ struct fe {
 	int last_index;                 /* fe_file_index's last answer */
 	const char *main_text;          /* the main file's buffer (libclang's) */
 	size_t main_len;
+	unsigned main_base;             /* see fe_main_offset; 0: unknown */
+	const void *main_sm;
 	const char **strs;              /* interned strings (open addressing) */
 	int nstrs, capstrs;
 	struct macro_use *macros;       /* sorted by begin */
@@ -66,6 +68,9 @@ struct fe_pos {
  * location), with its file entered into the file table. */
 struct fe_pos fe_file_pos(struct fe *fe, CXSourceLocation loc);
 struct model_loc fe_loc(struct fe *fe, CXSourceLocation loc);
+/* The main-file offset of a location after macro expansion; false when
+ * it is elsewhere. */
+bool fe_main_offset(struct fe *fe, CXSourceLocation loc, unsigned *off);
 int fe_file_index(struct fe *fe, CXFile file);
 
 /* One arena copy per distinct string (type and field names repeat
@@ -96,11 +101,11 @@ enum expr_op fe_prefix_op_at(struct fe *fe, unsigned op, unsigned operand);
  * operand does not end in the main file. */
 enum expr_op fe_binary_op_after(struct fe *fe, CXCursor lhs, bool compound);
 /* The operator read backwards in the main file's text from offset rhs,
- * the right operand's first token, when the text there is plain (see
- * fe_tokens.c); lhs_last is the offset of the left operand's last node.
- * OP_NONE: ask fe_binary_op. */
-enum expr_op fe_binary_op_before(struct fe *fe, unsigned rhs, unsigned lhs_last,
-				 bool compound);
+ * the right operand's first token (written there, or the first token of
+ * a macro expansion there that holds none of the left operand's), when
+ * the text there is plain (see fe_tokens.c).  OP_NONE: ask
+ * fe_binary_op. */
+enum expr_op fe_binary_op_before(struct fe *fe, unsigned rhs, bool compound);
 /* Offsets of the two `;` of a for statement's header and its `)`, in the
  * main file; false when the header is not written there plainly. */
 bool fe_for_header(struct fe *fe, CXCursor stmt, unsigned semis[2],

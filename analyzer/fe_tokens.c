@@ -156,7 +156,11 @@ static size_t punct_at(const char *buf, size_t len, size_t i, char out[4])
 		"+", "-", "*", "/", "%", "<", ">", "=", "!", "~", "&", "|", "^",
 		",", "?", ":", ";", ".", "(", ")", "[", "]", "{", "}",
 	};
+	if (i >= len || !strchr("<>.=!&|+-*/%^~,?:;()[]{}", buf[i]) || buf[i] == '\0')
+		return 0;       /* no punctuator starts here: skip the table */
 	for (size_t k = 0; k < sizeof(puncts) / sizeof(puncts[0]); k++) {
+		if (puncts[k][0] != buf[i])
+			continue;
 		size_t n = strlen(puncts[k]);
 		if (i + n <= len && memcmp(buf + i, puncts[k], n) == 0) {
 			memcpy(out, puncts[k], n);
@@ -458,20 +462,13 @@ static bool ends_operand(char c)
 	       (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-enum expr_op fe_binary_op_before(struct fe *fe, unsigned rhs, unsigned lhs_last,
-				 bool compound)
+enum expr_op fe_binary_op_before(struct fe *fe, unsigned rhs, bool compound)
 {
 	const struct optab *tab = compound ? compound_ops : binary_ops;
 	if (!fe->main_text)
 		fe->main_text = clang_getFileContents(fe->tu, fe->main_file, &fe->main_len);
 	const char *t = fe->main_text;
 	if (!t || rhs == 0 || rhs > fe->main_len)
-		return OP_NONE;
-	/* The right operand's first token is written at rhs, or is the first
-	 * token of a macro expansion starting there whose tokens are none of
-	 * the left operand's. */
-	const struct macro_use *m = fe_macro_covering(fe, rhs);
-	if (m && (m->begin != rhs || lhs_last >= rhs))
 		return OP_NONE;
 	size_t end = rhs;
 	while (end > 0 && (t[end - 1] == ' ' || t[end - 1] == '\t'))

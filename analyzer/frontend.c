@@ -102,6 +102,16 @@ static bool main_lines(struct fe *fe)
 		abort();
 	fe->nlines = 0;
 	fe->line_starts[fe->nlines++] = 0;
+	if (!memchr(t, '\r', fe->main_len)) {
+		/* The common case, searched a word at a time. */
+		const char *p = t, *end = t + fe->main_len;
+		while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+			p++;
+			VEC_RESERVE(fe->line_starts, fe->nlines, cap);
+			fe->line_starts[fe->nlines++] = (unsigned)(p - t);
+		}
+		return true;
+	}
 	for (size_t i = 0; i < fe->main_len; i++) {
 		if (t[i] != '\n' && t[i] != '\r')
 			continue;
@@ -123,7 +133,21 @@ static void main_line_col(struct fe *fe, unsigned offset, unsigned *line, unsign
 		if (ls[i] <= offset && (i + 1 == n || offset < ls[i + 1]))
 			found = i;
 	if (found < 0) {
-		int lo = 0, hi = n - 1;
+		/* Near the last answer first (a function's nodes are close
+		 * together): a window doubling away from it, then a binary
+		 * search inside the window. */
+		int lo = 0, hi = n - 1, step = 4;
+		if (h < n && ls[h] <= offset) {
+			lo = h;
+			while (lo + step < n && ls[lo + step] <= offset)
+				lo += step, step *= 2;
+			hi = lo + step < n ? lo + step - 1 : n - 1;
+		} else if (h < n) {
+			hi = h;
+			while (hi - step > 0 && ls[hi - step] > offset)
+				hi -= step, step *= 2;
+			lo = hi - step > 0 ? hi - step : 0;
+		}
 		while (lo < hi) {
 			int mid = lo + (hi - lo + 1) / 2;
 			if (ls[mid] <= offset)
@@ -138,9 +162,65 @@ static void main_line_col(struct fe *fe, unsigned offset, unsigned *line, unsign
 	*col = offset - ls[found] + 1;
 }
 
+/* The raw encoding libclang keeps in a location (clang's SourceLocation)
+ * is, for a location in a file rather than in a macro expansion (bit 31
+ * clear), the file's start in the translation unit's offset space plus
+ * the byte offset.  Asked for the main file's start once, a main-file
+ * offset is then one subtraction instead of clang_getFileLocation's
+ * decomposition.  Builds with NDISLINT_SELF_CHECKS compare the two. */
+enum { FE_MACRO_LOC_BIT = 1u << 31 };
+
+static bool main_offset_raw(struct fe *fe, CXSourceLocation loc, unsigned *off)
+{
+	unsigned raw = loc.int_data;
+	if (fe->main_base == 0 || (raw & FE_MACRO_LOC_BIT) || raw < fe->main_base ||
+	    raw - fe->main_base > fe->main_len || loc.ptr_data[0] != fe->main_sm)
+		return false;
+	*off = raw - fe->main_base;
+	return true;
+}
+
+/* Sets up main_offset_raw: the main file's text, start and manager. */
+static void main_base_init(struct fe *fe)
+{
+	CXSourceLocation start = clang_getLocationForOffset(fe->tu, fe->main_file, 0);
+	fe->main_text = clang_getFileContents(fe->tu, fe->main_file, &fe->main_len);
+	if (!fe->main_text || (start.int_data & FE_MACRO_LOC_BIT))
+		return;
+	fe->main_base = start.int_data;
+	fe->main_sm = start.ptr_data[0];
+}
+
+bool fe_main_offset(struct fe *fe, CXSourceLocation loc, unsigned *off)
+{
+	if (main_offset_raw(fe, loc, off)) {
+#ifdef NDISLINT_SELF_CHECKS
+		CXFile f = NULL;
+		unsigned slow = 0;
+		clang_getFileLocation(loc, &f, NULL, NULL, &slow);
+		if (!f || !clang_File_isEqual(f, fe->main_file) || slow != *off) {
+			fprintf(stderr, "self-check: raw main-file offset %u, libclang "
+				"says %u\n", *off, slow);
+			abort();
+		}
+#endif
+		return true;
+	}
+	CXFile f = NULL;
+	clang_getFileLocation(loc, &f, NULL, NULL, off);
+	return f && clang_File_isEqual(f, fe->main_file);
+}
+
 struct fe_pos fe_file_pos(struct fe *fe, CXSourceLocation loc)
 {
 	struct fe_pos p = { 0 };
+	if (fe_main_offset(fe, loc, &p.offset) && main_lines(fe) &&
+	    p.offset <= fe->main_len) {
+		p.file = fe->main_file;
+		main_line_col(fe, p.offset, &p.line, &p.col);
+		p.index = fe_file_index(fe, p.file);
+		return p;
+	}
 	clang_getFileLocation(loc, &p.file, NULL, NULL, &p.offset);
 	if (!p.file)
 		return p;
@@ -577,6 +657,7 @@ static struct model_file *convert_tu(CXTranslationUnit tu, const char *path)
 	fe.mf = mf;
 	fe.arena = mf->arena = arena_new();
 	fe.main_file = clang_getFile(tu, path);
+	main_base_init(&fe);
 	mf->path = arena_strdup(fe.arena, path);
 	fe_file_index(&fe, fe.main_file);
 
