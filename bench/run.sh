@@ -31,13 +31,22 @@ say() { printf '%s\n' "$*"; }
 # ---------------------------------------------------------------------------
 # clang's command line: the same arguments frontend.c gives libclang.
 
-# The strings of target_args[] in analyzer/frontend.c, one per line.
+# The strings of target_args[] in analyzer/frontend.c, one per line;
+# an entry that names a string macro (#define NAME "...") is that string.
 target_args() {
-	awk '/target_args\[\] = \{/ { on = 1; next }
+	awk '/^#define [A-Za-z_0-9]+ "[^"]*"/ {
+		v = $0; sub(/^#define [A-Za-z_0-9]+ "/, "", v); sub(/".*/, "", v)
+		macro[$2] = v; next }
+	     /target_args\[\] = \{/ { on = 1; next }
 	     on && /^\};/ { exit }
-	     on { while (match($0, /"[^"]*"/)) {
-			print substr($0, RSTART + 1, RLENGTH - 2)
-			$0 = substr($0, RSTART + RLENGTH)
+	     on { line = $0
+		  while (match(line, /"[^"]*"|[A-Za-z_][A-Za-z_0-9]*/)) {
+			tok = substr(line, RSTART, RLENGTH)
+			if (substr(tok, 1, 1) == "\"")
+				print substr(tok, 2, length(tok) - 2)
+			else if (tok in macro)
+				print macro[tok]
+			line = substr(line, RSTART + RLENGTH)
 		  } }' "$ROOT/analyzer/frontend.c"
 }
 
