@@ -170,14 +170,19 @@ static void main_line_col(struct fe *fe, unsigned offset, unsigned *line, unsign
  * decomposition.  Builds with NDISLINT_SELF_CHECKS compare the two. */
 enum { FE_MACRO_LOC_BIT = 1u << 31 };
 
-static bool main_offset_raw(struct fe *fe, CXSourceLocation loc, unsigned *off)
+enum raw_answer { RAW_UNKNOWN, RAW_MAIN, RAW_ELSEWHERE };
+
+static enum raw_answer main_offset_raw(struct fe *fe, CXSourceLocation loc, unsigned *off)
 {
 	unsigned raw = loc.int_data;
-	if (fe->main_base == 0 || (raw & FE_MACRO_LOC_BIT) || raw < fe->main_base ||
-	    raw - fe->main_base > fe->main_len || loc.ptr_data[0] != fe->main_sm)
-		return false;
+	if (fe->main_base == 0 || (raw & FE_MACRO_LOC_BIT) || raw == 0 ||
+	    loc.ptr_data[0] != fe->main_sm)
+		return RAW_UNKNOWN;
+	/* A file location outside the main file's range is in another file. */
+	if (raw < fe->main_base || raw - fe->main_base > fe->main_len)
+		return RAW_ELSEWHERE;
 	*off = raw - fe->main_base;
-	return true;
+	return RAW_MAIN;
 }
 
 /* Sets up main_offset_raw: the main file's text, start and manager. */
@@ -191,20 +196,31 @@ static void main_base_init(struct fe *fe)
 	fe->main_sm = start.ptr_data[0];
 }
 
+#ifdef NDISLINT_SELF_CHECKS
+static void self_check_raw(struct fe *fe, CXSourceLocation loc, enum raw_answer a,
+			   unsigned off)
+{
+	CXFile f = NULL;
+	unsigned slow = 0;
+	clang_getFileLocation(loc, &f, NULL, NULL, &slow);
+	bool main = f && clang_File_isEqual(f, fe->main_file);
+	if (main != (a == RAW_MAIN) || (main && slow != off)) {
+		fprintf(stderr, "self-check: raw location says %s %u, libclang %s %u\n",
+			a == RAW_MAIN ? "main file" : "elsewhere", off,
+			main ? "main file" : "elsewhere", slow);
+		abort();
+	}
+}
+#endif
+
 bool fe_main_offset(struct fe *fe, CXSourceLocation loc, unsigned *off)
 {
-	if (main_offset_raw(fe, loc, off)) {
+	enum raw_answer a = main_offset_raw(fe, loc, off);
+	if (a != RAW_UNKNOWN) {
 #ifdef NDISLINT_SELF_CHECKS
-		CXFile f = NULL;
-		unsigned slow = 0;
-		clang_getFileLocation(loc, &f, NULL, NULL, &slow);
-		if (!f || !clang_File_isEqual(f, fe->main_file) || slow != *off) {
-			fprintf(stderr, "self-check: raw main-file offset %u, libclang "
-				"says %u\n", *off, slow);
-			abort();
-		}
+		self_check_raw(fe, loc, a, a == RAW_MAIN ? *off : 0);
 #endif
-		return true;
+		return a == RAW_MAIN;
 	}
 	CXFile f = NULL;
 	clang_getFileLocation(loc, &f, NULL, NULL, off);
@@ -352,10 +368,8 @@ const char *fe_macros_in(struct fe *fe, unsigned begin, unsigned end)
  * which costs libclang a lexer run. */
 static void collect_macro(struct fe *fe, CXCursor c)
 {
-	CXFile f = NULL;
 	unsigned begin = 0, end = 0;
-	clang_getFileLocation(clang_getCursorLocation(c), &f, NULL, NULL, &begin);
-	if (!f || !clang_File_isEqual(f, fe->main_file))
+	if (!fe_main_offset(fe, clang_getCursorLocation(c), &begin))
 		return;
 	VEC_RESERVE(fe->macros, fe->nmacros, fe->capmacros);
 	struct macro_use *m = &fe->macros[fe->nmacros++];
@@ -385,9 +399,8 @@ static int macro_cmp(const void *a, const void *b)
 /* Is the cursor's location in the main file? */
 static bool in_main_file(struct fe *fe, CXCursor c)
 {
-	CXFile f = NULL;
-	clang_getFileLocation(clang_getCursorLocation(c), &f, NULL, NULL, NULL);
-	return f && clang_File_isEqual(f, fe->main_file);
+	unsigned off;
+	return fe_main_offset(fe, clang_getCursorLocation(c), &off);
 }
 
 /* Collected during the top-level walk, converted afterwards so that all
@@ -410,7 +423,7 @@ static enum CXChildVisitResult visit_toplevel(CXCursor c, CXCursor parent,
 
 	if (k == CXCursor_MacroExpansion) {
 		/* the headers' own expansions are many and of no use */
-		if (clang_Location_isFromMainFile(clang_getCursorLocation(c)))
+		if (in_main_file(fe, c))
 			collect_macro(fe, c);
 	} else if (k == CXCursor_FunctionDecl && clang_isCursorDefinition(c) &&
 		   in_main_file(fe, c)) {
