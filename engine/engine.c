@@ -35,11 +35,20 @@ enum {
 
 enum phase { PHASE_ENTRY, PHASE_UNLOAD };
 
-/* A persistent list of steps: paths share their common prefix. */
+/* A persistent list of steps: paths share their common prefix.  A
+ * step packed in 48 bytes (struct engine_step takes 56, and a big
+ * driver's walk makes a node at every branch, call and return): a
+ * switch's case value and the other steps' name share their room. */
 struct tnode {
-	struct engine_step step;
 	const struct tnode *prev;
-	int len;
+	union {
+		const char *name;       /* every step but STEP_SWITCH */
+		long long case_value;   /* STEP_SWITCH */
+	} u;
+	struct model_loc loc;
+	int fn, expr, len;
+	unsigned char kind, reg;        /* enum step_kind, enum reg_kind */
+	bool taken, is_default;
 };
 
 struct item {
@@ -78,7 +87,7 @@ struct point {
 /* (function, depth, expression) -> location, for lvalues whose location
  * does not depend on the state (no pointer followed). */
 struct loc_cache_slot {
-	int fn, depth, expr;
+	int fn, depth, expr;    /* fn + 1: 0 is an empty slot */
 	int loc;
 };
 
@@ -87,8 +96,10 @@ struct engine {
 	const struct program *prog;
 	struct strtab strs;
 	struct engine_result *res;
-	/* tracked roots: "g:Name" and "<fn>:l<var>" strings */
+	/* tracked roots: "g:Name" strings, and locals (see local_slot) */
 	struct strtab tracked;
+	struct local_slot *local_slots;
+	int nlocals, nlocal_slots;
 	struct ctx *ctxs;
 	int nctx, capctx;
 	int *ctx_slots;                 /* hash of ctxs, -1 empty */
@@ -98,6 +109,7 @@ struct engine {
 	int *point_slots;
 	int npoint_slots;
 	int nhashed;                    /* points in point_slots */
+	struct state_mem *mem;          /* every state's, see state_mem */
 	struct state_pool *pool;        /* bindings of the seen states */
 	struct seen_state **seen_chunks;        /* see seen_alloc */
 	int nseen_chunks, capseen_chunks;
@@ -124,6 +136,10 @@ struct engine {
 	signed char **tracked_expr;     /* [fn][expr]: loc_tracked, lazily;
 	                                   -1 unknown */
 	struct call_info **calls;       /* [fn][event]: see call_info */
+	char **tables;                  /* see table_alloc */
+	int ntables, captables;
+	char *table_next;               /* free room in the last chunk */
+	size_t table_left;
 	struct strtab call_names;       /* see classified_name */
 };
 
@@ -142,6 +158,28 @@ static void *xrealloc(void *p, size_t n)
 			(ptr) = xrealloc((ptr), (size_t)(cap) * sizeof(*(ptr))); \
 		}                                                       \
 	} while (0)
+
+/*
+ * n bytes for a table kept until the end of the run (the per-function
+ * and per-context tables: the walk makes them for every function it
+ * reaches), carved from large chunks that engine_free lets go of at
+ * once.  Aligned for any of them; not zeroed.
+ */
+static void *table_alloc(struct engine *e, size_t n)
+{
+	enum { TABLE_CHUNK = 64 * 1024 };
+	n = (n + 7) & ~(size_t)7;
+	if (n > e->table_left) {
+		size_t size = n > TABLE_CHUNK ? n : TABLE_CHUNK;
+		GROW(e->tables, e->ntables, e->captables);
+		e->table_next = e->tables[e->ntables++] = xrealloc(NULL, size);
+		e->table_left = size;
+	}
+	void *p = e->table_next;
+	e->table_next += n;
+	e->table_left -= n;
+	return p;
+}
 
 /* ------------------------------------------------------------------ */
 /* Strings */
@@ -223,10 +261,40 @@ static const struct tnode *trace_add(struct engine *e, const struct tnode *prev,
 		e->tchunk_used = 0;
 	}
 	struct tnode *t = &e->tchunks[e->ntchunks - 1][e->tchunk_used++];
-	t->step = *step;
 	t->prev = prev;
+	if (step->kind == STEP_SWITCH)
+		t->u.case_value = step->case_value;
+	else
+		t->u.name = step->name;
+	t->loc = step->loc;
+	t->fn = step->fn;
+	t->expr = step->expr;
 	t->len = len;
+	t->kind = (unsigned char)step->kind;
+	t->reg = (unsigned char)step->reg;
+	t->taken = step->taken;
+	t->is_default = step->is_default;
 	return t;
+}
+
+/* The step that trace_add packed into t, as it was (step_at zeroes what
+ * a step does not set). */
+static struct engine_step tnode_step(const struct tnode *t)
+{
+	struct engine_step s;
+	memset(&s, 0, sizeof(s));
+	s.kind = (enum step_kind)t->kind;
+	s.fn = t->fn;
+	s.loc = t->loc;
+	s.expr = t->expr;
+	s.taken = t->taken;
+	s.is_default = t->is_default;
+	if (s.kind == STEP_SWITCH)
+		s.case_value = t->u.case_value;
+	else
+		s.name = t->u.name;
+	s.reg = (enum reg_kind)t->reg;
+	return s;
 }
 
 static struct engine_trace trace_flatten(const struct tnode *t)
@@ -238,7 +306,7 @@ static struct engine_trace trace_flatten(const struct tnode *t)
 	tr.steps = xrealloc(NULL, (size_t)n * sizeof(*tr.steps));
 	int i = n;
 	for (; t && i > 0; t = t->prev)
-		tr.steps[--i] = t->step;
+		tr.steps[--i] = tnode_step(t);
 	/* capped traces are shorter than their len; close the gap */
 	if (i > 0)
 		memmove(tr.steps, tr.steps + i, (size_t)(n - i) * sizeof(*tr.steps));
@@ -296,32 +364,108 @@ static void add_issue(struct engine *e, enum issue_kind kind, enum reg_kind reg,
 /* ------------------------------------------------------------------ */
 /* Tracked storage */
 
-/* "<fn>:p<var>" or "<fn>:l<var>". */
-static void local_key(char *buf, size_t size, int fn, enum var_scope scope, int var)
+/*
+ * The tracked roots: globals by their key "g:<name>" (cut at 255 bytes)
+ * in e->tracked, locals and parameters by (function, kind, index) in a
+ * set of their own, with no string to build or hash (the walk asks about
+ * every local of every function it reaches).
+ */
+struct local_slot {
+	int fn, var;
+	signed char param;      /* -1: empty */
+};
+
+static uint64_t local_hash(int fn, bool param, int var)
 {
-	struct sbuf b = sb_init(buf, size);
-	sb_int(&b, fn);
-	sb_chr(&b, ':');
-	sb_chr(&b, scope == SCOPE_PARAM ? 'p' : 'l');
-	sb_int(&b, var);
+	uint64_t h = ((uint64_t)(uint32_t)fn << 32 | (uint32_t)var) * 0x9E3779B97F4A7C15ULL;
+	return (h ^ (h >> 29) ^ (uint64_t)param) * 0xBF58476D1CE4E5B9ULL;
 }
 
-/* The tracking key of the variable at the root of expression id, into
- * buf; false when there is no variable root. */
-static bool root_key(const struct model_function *f, int fn, int id, char *buf,
-		     size_t size)
+/* The slot of (fn, param, var) in the set, or the empty one where it
+ * would go; NULL while the set is empty. */
+static struct local_slot *local_slot(const struct engine *e, int fn, bool param, int var)
+{
+	if (!e->nlocal_slots)
+		return NULL;
+	size_t mask = (size_t)e->nlocal_slots - 1;
+	size_t i = (size_t)(local_hash(fn, param, var) >> 20) & mask;
+	for (;;) {
+		struct local_slot *sl = &e->local_slots[i];
+		if (sl->param < 0 || (sl->fn == fn && sl->var == var && sl->param == (signed char)param))
+			return sl;
+		i = (i + 1) & mask;
+	}
+}
+
+static void local_rehash(struct engine *e)
+{
+	struct local_slot *old = e->local_slots;
+	int nold = e->nlocal_slots;
+	e->nlocal_slots = nold ? nold * 2 : 256;
+	e->local_slots = xrealloc(NULL, (size_t)e->nlocal_slots * sizeof(*old));
+	for (int i = 0; i < e->nlocal_slots; i++)
+		e->local_slots[i].param = -1;
+	for (int i = 0; i < nold; i++)
+		if (old[i].param >= 0)
+			*local_slot(e, old[i].fn, old[i].param, old[i].var) = old[i];
+	free(old);
+}
+
+/* The key "g:<name>" of a global, into buf (as snprintf cut it). */
+static void global_key(char *buf, size_t size, const char *name)
+{
+	struct sbuf b = sb_init(buf, size);
+	sb_mem(&b, "g:", 2);
+	sb_str(&b, name);
+}
+
+/* Is the variable at the root of expression id tracked?  False when
+ * there is no variable root. */
+static bool root_tracked(const struct engine *e, const struct model_function *f, int fn,
+			 int id)
 {
 	int r = model_expr_root(f->exprs, id);
 	if (r < 0)
 		return false;
 	const struct expr *v = &f->exprs[r];
 	if (v->scope == SCOPE_GLOBAL) {
-		struct sbuf b = sb_init(buf, size);
-		sb_mem(&b, "g:", 2);
-		sb_str(&b, v->name);
-	} else {
-		local_key(buf, size, fn, v->scope, v->var);
+		char key[256];
+		global_key(key, sizeof(key), v->name);
+		return strtab_find(&e->tracked, key) >= 0;
 	}
+	const struct local_slot *sl = local_slot(e, fn, v->scope == SCOPE_PARAM, v->var);
+	return sl && sl->param >= 0;
+}
+
+/* Marks the variable at the root of lvalue `target` of function fn as
+ * tracked; true when it is new. */
+static bool track_root(struct engine *e, const struct model_function *f, int fn,
+		       int target)
+{
+	int r = model_expr_root(f->exprs, target);
+	if (r < 0)
+		return false;
+	const struct expr *v = &f->exprs[r];
+	if (v->scope == SCOPE_GLOBAL) {
+		char key[256];
+		global_key(key, sizeof(key), v->name);
+		if (strtab_find(&e->tracked, key) >= 0)
+			return false;
+		strtab_intern(&e->tracked, key);
+		return true;
+	}
+	bool param = v->scope == SCOPE_PARAM;
+	struct local_slot *sl = local_slot(e, fn, param, v->var);
+	if (sl && sl->param >= 0)
+		return false;
+	if ((e->nlocals + 1) * 2 > e->nlocal_slots) {
+		local_rehash(e);
+		sl = local_slot(e, fn, param, v->var);
+	}
+	sl->fn = fn;
+	sl->var = v->var;
+	sl->param = param;
+	e->nlocals++;
 	return true;
 }
 
@@ -434,7 +578,7 @@ static const struct call_info *call_info(struct engine *e, int fn, int evidx)
 	}
 	if (!e->calls[fn]) {
 		const struct model_function *f = program_fn(e->prog, fn);
-		struct call_info *c = xrealloc(NULL, ((size_t)f->nevents + 1) * sizeof(*c));
+		struct call_info *c = table_alloc(e, ((size_t)f->nevents + 1) * sizeof(*c));
 		for (int i = 0; i < f->nevents; i++)
 			c[i] = classify_call_quick(e, &f->events[i]);
 		e->calls[fn] = c;
@@ -473,27 +617,11 @@ static bool value_worth_tracking(struct engine *e, int fn,
 	}
 	case EXPR_VAR:
 	case EXPR_MEMBER:
-	case EXPR_INDEX: {
-		char key[256];
-		return root_key(f, fn, id, key, sizeof(key)) &&
-		       strtab_find(&e->tracked, key) >= 0;
-	}
+	case EXPR_INDEX:
+		return root_tracked(e, f, fn, id);
 	default:
 		return false;
 	}
-}
-
-/* Marks the root of lvalue `target` of function fn as tracked; true when
- * it is new. */
-static bool track_root(struct engine *e, const struct model_function *f, int fn,
-		       int target)
-{
-	char key[256];
-	if (!root_key(f, fn, target, key, sizeof(key)) ||
-	    strtab_find(&e->tracked, key) >= 0)
-		return false;
-	strtab_intern(&e->tracked, key);
-	return true;
 }
 
 /* The lvalue behind `&x` in an argument, or -1. */
@@ -591,13 +719,25 @@ static int frame_kind_index(char kind)
  * table per depth and kind: every variable, parameter and call result of
  * every frame asks for it, and the string is the same each time.
  */
+static int frame_loc_new(struct engine *e, char kind, int depth, int idx);
+
 static int frame_loc(struct engine *e, char kind, int depth, int idx)
+{
+	int k = frame_kind_index(kind);
+	if ((unsigned)depth < ENGINE_MAX_DEPTH && (unsigned)idx < (unsigned)e->nframe_locs[depth][k]) {
+		int loc = e->frame_locs[depth][k][idx];
+		if (loc >= 0)
+			return loc;
+	}
+	return frame_loc_new(e, kind, depth, idx);
+}
+
+/* frame_loc for a location not in the table yet. */
+static int frame_loc_new(struct engine *e, char kind, int depth, int idx)
 {
 	enum { MAX_IDX = 1 << 20 };     /* beyond: built each time */
 	int k = frame_kind_index(kind);
 	bool cached = depth >= 0 && depth < ENGINE_MAX_DEPTH && idx >= 0 && idx < MAX_IDX;
-	if (cached && idx < e->nframe_locs[depth][k] && e->frame_locs[depth][k][idx] >= 0)
-		return e->frame_locs[depth][k][idx];
 	char buf[64];
 	struct sbuf b = sb_init(buf, sizeof(buf));
 	sb_chr(&b, kind);
@@ -649,22 +789,24 @@ static int loc_of_uncached(struct engine *e, const struct frame *fr,
 static int loc_of(struct engine *e, const struct frame *fr,
 		  const struct state *st, int id)
 {
-	if (id < 0 || !loc_is_static(fr->f->exprs, id))
+	if (id < 0)
 		return loc_of_uncached(e, fr, st, id);
 	if (!e->loc_cache) {
+		/* zeroed: fn 0 is no function's (slots hold fn + 1) */
 		e->loc_cache_size = 1 << 16;
-		e->loc_cache = malloc((size_t)e->loc_cache_size * sizeof(*e->loc_cache));
+		e->loc_cache = calloc((size_t)e->loc_cache_size, sizeof(*e->loc_cache));
 		if (!e->loc_cache)
 			abort();
-		for (int i = 0; i < e->loc_cache_size; i++)
-			e->loc_cache[i].fn = -1;
 	}
 	uint64_t h = ((uint64_t)fr->fn * 1000003u + (uint64_t)fr->depth) * 1000033u + (uint64_t)id;
 	struct loc_cache_slot *slot = &e->loc_cache[(h ^ (h >> 17)) & (uint64_t)(e->loc_cache_size - 1)];
-	if (slot->fn == fr->fn && slot->depth == fr->depth && slot->expr == id)
+	/* only static locations are cached: a hit is one */
+	if (slot->fn == fr->fn + 1 && slot->depth == fr->depth && slot->expr == id)
 		return slot->loc;
+	if (!loc_is_static(fr->f->exprs, id))
+		return loc_of_uncached(e, fr, st, id);
 	int loc = loc_of_uncached(e, fr, st, id);
-	slot->fn = fr->fn;
+	slot->fn = fr->fn + 1;
 	slot->depth = fr->depth;
 	slot->expr = id;
 	slot->loc = loc;
@@ -761,9 +903,7 @@ static bool loc_tracked(struct engine *e, const struct frame *fr, int id)
 	}
 	signed char *t = e->tracked_expr[fr->fn];
 	if (!t) {
-		t = malloc((size_t)fr->f->nexprs + 1);
-		if (!t)
-			abort();
+		t = table_alloc(e, (size_t)fr->f->nexprs + 1);
 		memset(t, -1, (size_t)fr->f->nexprs + 1);
 		e->tracked_expr[fr->fn] = t;
 	}
@@ -776,16 +916,13 @@ static bool loc_tracked(struct engine *e, const struct frame *fr, int id)
 
 static bool loc_tracked_uncached(struct engine *e, const struct frame *fr, int id)
 {
-	char key[256];
 	int r = model_expr_root(fr->f->exprs, id);
 	/* Globals start from values the loader knows (zero, or their
 	 * initializer) and drivers test them: always tracked. */
 	if (r < 0 || fr->f->exprs[r].scope == SCOPE_PARAM ||
 	    fr->f->exprs[r].scope == SCOPE_GLOBAL)
 		return true;
-	if (!root_key(fr->f, fr->fn, id, key, sizeof(key)))
-		return true;
-	return strtab_find(&e->tracked, key) >= 0;
+	return root_tracked(e, fr->f, fr->fn, id);
 }
 
 static int truth(struct aval v)        /* 1 true, 0 false, -1 unknown */
@@ -913,87 +1050,132 @@ static int call_result_loc(struct engine *e, int depth, int event)
 	return frame_loc(e, 'r', depth, event);
 }
 
-/* Evaluates an expression with an explicit stack (expressions can be
- * deep).  Lvalues load from the state. */
+/*
+ * An evaluation in progress, for eval_node: the depth of the expression
+ * stack (nodes whose operands are being evaluated, the current one
+ * included) and the number of operand values waiting for their node, as
+ * an explicit stack would hold them.  Past EVAL_MAX nodes deep or
+ * EVAL_MAX - 3 waiting values, or at an operand missing from a node
+ * that needs it, the whole evaluation is unknown (failed).
+ */
+enum { EVAL_MAX = 256 };
+
+struct eval_walk {
+	struct engine *e;
+	const struct frame *fr;
+	const struct state *st;
+	int sp, vp;
+	bool failed;
+};
+
+/* How many operands eval takes the values of first: the others (lvalues,
+ * `&x`, `*p`, calls, constants) are leaves to it. */
+static int eval_arity(const struct expr *v)
+{
+	return v->kind == EXPR_UNARY && v->op != OP_ADDR && v->op != OP_DEREF ? 1 :
+	       v->kind == EXPR_BINARY ? 2 : v->kind == EXPR_COND ? 3 : 0;
+}
+
+/* The value of node cur, a leaf (eval_arity 0). */
+static struct aval eval_leaf(struct engine *e, const struct frame *fr,
+			     const struct state *st, int cur)
+{
+	const struct expr *x = fr->f->exprs;
+	const struct expr *v = &x[cur];
+	struct aval r = av_top();
+	switch (v->kind) {
+	case EXPR_INT: r = av_const(v->value); break;
+	case EXPR_ZERO_INIT: r = av_kind(AV_ZERO_AGG); break;
+	case EXPR_STRING: r = av_kind(AV_NONZERO); break;
+	case EXPR_FUNC: r = av_ref(AV_FUNC, intern_loc(e, v->name)); break;
+	case EXPR_CALL: {
+		if (!state_get(st, call_result_loc(e, fr->depth, v->call), &r))
+			r = av_top();
+		break;
+	}
+	case EXPR_VAR: case EXPR_MEMBER: case EXPR_INDEX: {
+		int l = loc_of(e, fr, st, cur);
+		r = l >= 0 ? state_load(st, &e->strs, l) : av_top();
+		break;
+	}
+	case EXPR_UNARY:
+		if (v->op == OP_ADDR) {
+			int a = strip_casts(x, v->a);
+			if (a >= 0 && x[a].kind == EXPR_FUNC) {
+				r = av_ref(AV_FUNC, intern_loc(e, x[a].name));
+			} else {
+				int l = loc_of(e, fr, st, v->a);
+				r = l >= 0 ? av_ref(AV_ADDR, l) : av_kind(AV_NONZERO);
+			}
+		} else if (v->op == OP_DEREF) {
+			int l = loc_of(e, fr, st, cur);
+			r = l >= 0 ? state_load(st, &e->strs, l) : av_top();
+		}
+		break;
+	default:
+		break;
+	}
+	return r;
+}
+
+/* The value of node cur (eval_arity > 0), its operands first, left to
+ * right. */
+static struct aval eval_node(struct eval_walk *w, int cur)
+{
+	const struct expr *x = w->fr->f->exprs;
+	const struct expr *v = &x[cur];
+	int nk = eval_arity(v);
+	struct aval k[3];
+	for (int i = 0; i < nk; i++) {
+		int kid = i == 0 ? v->a : i == 1 ? v->b : v->c;
+		if (kid < 0 || w->sp >= EVAL_MAX || w->vp >= EVAL_MAX - 3) {
+			w->failed = true;
+			return av_top();
+		}
+		if (eval_arity(&x[kid]) == 0) {
+			k[i] = eval_leaf(w->e, w->fr, w->st, kid);
+		} else {
+			w->sp++;
+			k[i] = eval_node(w, kid);
+			w->sp--;
+			if (w->failed)
+				return av_top();
+		}
+		w->vp++;
+	}
+	w->vp -= nk;
+	switch (v->kind) {
+	case EXPR_UNARY:
+		return eval_unary(v->op, k[0]);
+	case EXPR_BINARY:
+		return eval_binary(v->op, k[0], k[1]);
+	case EXPR_COND: {
+		int t = truth(k[0]);
+		if (t == 1)
+			return k[1];
+		if (t == 0)
+			return k[2];
+		if (k[1].kind == k[2].kind && k[1].c == k[2].c && k[1].ref == k[2].ref)
+			return k[1];
+		return av_top();
+	}
+	default:
+		return av_top();
+	}
+}
+
+/* Evaluates an expression (recursing at most EVAL_MAX deep: expressions
+ * can be deep).  Lvalues load from the state. */
 static struct aval eval(struct engine *e, const struct frame *fr,
 			const struct state *st, int id)
 {
-	enum { MAX = 256 };
-	struct { int id; int phase; } stack[MAX];
-	struct aval vals[MAX];
-	int sp = 0, vp = 0;
-	const struct expr *x = fr->f->exprs;
-
 	if (id < 0)
 		return av_top();
-	stack[sp].id = id;
-	stack[sp++].phase = 0;
-	while (sp > 0) {
-		int cur = stack[sp - 1].id;
-		const struct expr *v = &x[cur];
-		int nk = v->kind == EXPR_UNARY && v->op != OP_ADDR && v->op != OP_DEREF ? 1 :
-			 v->kind == EXPR_BINARY ? 2 : v->kind == EXPR_COND ? 3 : 0;
-		if (stack[sp - 1].phase < nk) {
-			int kid = stack[sp - 1].phase == 0 ? v->a : stack[sp - 1].phase == 1 ? v->b : v->c;
-			stack[sp - 1].phase++;
-			if (kid < 0 || sp >= MAX || vp >= MAX - 3)
-				return av_top();
-			stack[sp].id = kid;
-			stack[sp++].phase = 0;
-			continue;
-		}
-		struct aval r = av_top();
-		switch (v->kind) {
-		case EXPR_INT: r = av_const(v->value); break;
-		case EXPR_ZERO_INIT: r = av_kind(AV_ZERO_AGG); break;
-		case EXPR_STRING: r = av_kind(AV_NONZERO); break;
-		case EXPR_FUNC: r = av_ref(AV_FUNC, intern_loc(e, v->name)); break;
-		case EXPR_CALL: {
-			if (!state_get(st, call_result_loc(e, fr->depth, v->call), &r))
-				r = av_top();
-			break;
-		}
-		case EXPR_VAR: case EXPR_MEMBER: case EXPR_INDEX: {
-			int l = loc_of(e, fr, st, cur);
-			r = l >= 0 ? state_load(st, &e->strs, l) : av_top();
-			break;
-		}
-		case EXPR_UNARY:
-			if (v->op == OP_ADDR) {
-				int a = strip_casts(x, v->a);
-				if (a >= 0 && x[a].kind == EXPR_FUNC) {
-					r = av_ref(AV_FUNC, intern_loc(e, x[a].name));
-				} else {
-					int l = loc_of(e, fr, st, v->a);
-					r = l >= 0 ? av_ref(AV_ADDR, l) : av_kind(AV_NONZERO);
-				}
-			} else if (v->op == OP_DEREF) {
-				int l = loc_of(e, fr, st, cur);
-				r = l >= 0 ? state_load(st, &e->strs, l) : av_top();
-			} else {
-				r = eval_unary(v->op, vals[--vp]);
-			}
-			break;
-		case EXPR_BINARY: {
-			struct aval b = vals[--vp], a = vals[--vp];
-			r = eval_binary(v->op, a, b);
-			break;
-		}
-		case EXPR_COND: {
-			struct aval c = vals[--vp], b = vals[--vp], a = vals[--vp];
-			int t = truth(a);
-			if (t == 1) r = b;
-			else if (t == 0) r = c;
-			else if (b.kind == c.kind && b.c == c.c && b.ref == c.ref) r = b;
-			break;
-		}
-		default:
-			break;
-		}
-		vals[vp++] = r;
-		sp--;
-	}
-	return vp == 1 ? vals[0] : av_top();
+	if (eval_arity(&fr->f->exprs[id]) == 0)
+		return eval_leaf(e, fr, st, id);
+	struct eval_walk w = { e, fr, st, 1, 0, false };
+	struct aval r = eval_node(&w, id);
+	return w.failed ? av_top() : r;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1245,7 +1427,7 @@ static const int *point_base(struct engine *e, int fn)
 	}
 	if (!e->point_base[fn]) {
 		const struct model_function *f = program_fn(e->prog, fn);
-		int *base = xrealloc(NULL, ((size_t)f->nblocks + 1) * sizeof(int));
+		int *base = table_alloc(e, ((size_t)f->nblocks + 1) * sizeof(int));
 		base[0] = 0;
 		for (int b = 0; b < f->nblocks; b++)
 			base[b + 1] = base[b] + f->blocks[b].nevents + 1;
@@ -1282,7 +1464,7 @@ static int get_point(struct engine *e, int ctx, int fn, int block, int event)
 	if (base[f->nblocks] > MAX_ARRAY)
 		return get_point_hashed(e, ctx, fn, block, event);
 	if (!c->points) {
-		c->points = xrealloc(NULL, ((size_t)base[f->nblocks] + 1) * sizeof(int));
+		c->points = table_alloc(e, ((size_t)base[f->nblocks] + 1) * sizeof(int));
 		memset(c->points, 0xff, ((size_t)base[f->nblocks] + 1) * sizeof(int));
 		c->base = base;
 		c->nblocks = f->nblocks;
@@ -1349,9 +1531,8 @@ static const int *preds_of(struct engine *e, int fn)
 	}
 	if (!e->npreds[fn]) {
 		const struct model_function *f = program_fn(e->prog, fn);
-		int *n = calloc((size_t)f->nblocks + 1, sizeof(int));
-		if (!n)
-			abort();
+		int *n = table_alloc(e, ((size_t)f->nblocks + 1) * sizeof(int));
+		memset(n, 0, ((size_t)f->nblocks + 1) * sizeof(int));
 		for (int b = 0; b < f->nblocks; b++) {
 			const struct block *k = &f->blocks[b];
 			for (int i = 0; i < 2; i++)
@@ -1673,7 +1854,11 @@ static bool on_stack(const struct engine *e, int ctx, int callee, int fn)
 	return false;
 }
 
-/* Enters an analyzed function; false when it cannot be followed. */
+/* Arguments enter_call evaluates before it changes the state. */
+enum { ENTER_MAX_ARGS = 16 };
+
+/* Enters an analyzed function; false when it cannot be followed.  Takes
+ * st when it returns true. */
 static bool enter_call(struct engine *e, const struct frame *fr, int ctx, int block,
 		       int event, struct state *st, const struct event *ev, int evidx,
 		       int callee, const struct tnode *trace)
@@ -1683,16 +1868,33 @@ static bool enter_call(struct engine *e, const struct frame *fr, int ctx, int bl
 	const struct model_function *cf = program_fn(e->prog, callee);
 	int nctx = intern_ctx(e, ctx, fr->fn, block, event + 1, evidx, callee, e->phase);
 	int depth = e->ctxs[nctx].depth;
-	struct state *ns = state_copy(st);
-	state_drop_frame(ns, &e->strs, depth);
-	for (int i = 0; i < ev->nargs && i < cf->nparams; i++) {
-		struct aval v = eval(e, fr, st, model_call_arg(fr->f, ev, i));
-		state_set(ns, frame_loc(e, 'p', depth, i), v);
-	}
+	int nparams = ev->nargs < cf->nparams ? ev->nargs : cf->nparams;
 	struct engine_step s = step_at(STEP_CALL, fr->fn, ev->loc);
 	s.name = cf->name;
-	enqueue(e, nctx, callee, 0, 0, ns, trace_add(e, trace, &s));
-	state_free(st);
+	if (nparams > ENTER_MAX_ARGS) {
+		struct state *ns = state_copy(st);
+		state_drop_frame(ns, &e->strs, depth);
+		for (int i = 0; i < nparams; i++) {
+			struct aval v = eval(e, fr, st, model_call_arg(fr->f, ev, i));
+			state_set(ns, frame_loc(e, 'p', depth, i), v);
+		}
+		enqueue(e, nctx, callee, 0, 0, ns, trace_add(e, trace, &s));
+		state_free(st);
+		return true;
+	}
+	/* The arguments are evaluated in the caller's state as it was, then
+	 * that state becomes the callee's: not copied, so that its bindings
+	 * are changed in place when nobody else holds them. */
+	struct aval args[ENTER_MAX_ARGS];
+	int params[ENTER_MAX_ARGS];
+	for (int i = 0; i < nparams; i++) {
+		args[i] = eval(e, fr, st, model_call_arg(fr->f, ev, i));
+		params[i] = frame_loc(e, 'p', depth, i);
+	}
+	state_drop_frame(st, &e->strs, depth);
+	for (int i = 0; i < nparams; i++)
+		state_set(st, params[i], args[i]);
+	enqueue(e, nctx, callee, 0, 0, st, trace_add(e, trace, &s));
 	return true;
 }
 
@@ -1970,7 +2172,7 @@ static void bind_globals(struct engine *e, struct state *st)
 
 static void run_entry(struct engine *e)
 {
-	struct state *st = state_new(&e->strs);
+	struct state *st = state_new(e->mem);
 	bind_globals(e, st);
 	e->phase = PHASE_ENTRY;
 	int ctx = intern_ctx(e, -1, -1, -1, -1, -1, e->drv->entry, PHASE_ENTRY);
@@ -2015,21 +2217,14 @@ static void engine_free(struct engine *e)
 		free(e->seen_chunks[i]);
 	free(e->seen_chunks);
 	free(e->tchunks);
-	for (int i = 0; e->npreds && i < e->prog->nfns; i++)
-		free(e->npreds[i]);
 	free(e->npreds);
-	for (int i = 0; e->point_base && i < e->prog->nfns; i++)
-		free(e->point_base[i]);
 	free(e->point_base);
-	for (int i = 0; i < e->nctx; i++)
-		free(e->ctxs[i].points);
-	for (int i = 0; e->tracked_expr && i < e->prog->nfns; i++)
-		free(e->tracked_expr[i]);
 	free(e->tracked_expr);
 	free(e->late_reads);
-	for (int i = 0; e->calls && i < e->prog->nfns; i++)
-		free(e->calls[i]);
 	free(e->calls);
+	for (int i = 0; i < e->ntables; i++)
+		free(e->tables[i]);
+	free(e->tables);
 	strtab_free(&e->call_names);
 	free(e->loc_cache);
 	for (int d = 0; d < ENGINE_MAX_DEPTH; d++)
@@ -2043,8 +2238,10 @@ static void engine_free(struct engine *e)
 	free(e->ctx_slots);
 	free(e->work);
 	state_pool_free(e->pool);
+	state_mem_free(e->mem);
 	strtab_free(&e->strs);
 	strtab_free(&e->tracked);
+	free(e->local_slots);
 }
 
 struct engine_result *engine_run(const struct driver *drv)
@@ -2058,6 +2255,7 @@ struct engine_result *engine_run(const struct driver *drv)
 		abort();
 	strtab_init(&e.strs);
 	strtab_init(&e.call_names);
+	e.mem = state_mem_new(&e.strs);
 	e.pool = state_pool_new();
 	compute_tracking(&e);
 	if (drv->initialize >= 0 && e.prog->call_target[drv->initialize]) {

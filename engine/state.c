@@ -35,8 +35,9 @@ void strtab_init(struct strtab *t)
 
 void strtab_free(struct strtab *t)
 {
-	for (int i = 0; i < t->n; i++)
-		free(t->s[i]);
+	for (int i = 0; i < t->ntext; i++)
+		free(t->text[i]);
+	free(t->text);
 	free(t->s);
 	free(t->depth);
 	free(t->kind);
@@ -125,6 +126,29 @@ static int container_of(struct strtab *t, const char *s, size_t len)
 	return strtab_intern(t, buf);
 }
 
+/* A copy of the len bytes at s, NUL-terminated, carved from the table's
+ * text chunks: one malloc per chunk, not per string (a big driver interns
+ * tens of thousands), and strtab_free lets go of them all at once. */
+static char *text_copy(struct strtab *t, const char *s, size_t len)
+{
+	enum { TEXT_CHUNK = 64 * 1024 };
+	if (len + 1 > t->text_left) {
+		size_t size = len + 1 > TEXT_CHUNK ? len + 1 : TEXT_CHUNK;
+		if (t->ntext == t->captext) {
+			t->captext = t->captext ? t->captext * 2 : 16;
+			t->text = xrealloc(t->text, (size_t)t->captext * sizeof(char *));
+		}
+		t->text_next = t->text[t->ntext++] = xrealloc(NULL, size);
+		t->text_left = size;
+	}
+	char *copy = t->text_next;
+	memcpy(copy, s, len);
+	copy[len] = '\0';
+	t->text_next += len + 1;
+	t->text_left -= len + 1;
+	return copy;
+}
+
 /* Appends the len bytes at s (not interned yet, slot `slot` free for
  * them) with `up` as the string one step up. */
 static int add_str(struct strtab *t, const char *s, size_t len, int up)
@@ -142,9 +166,7 @@ static int add_str(struct strtab *t, const char *s, size_t len, int up)
 		t->has_below = xrealloc(t->has_below, (size_t)t->cap);
 		t->len = xrealloc(t->len, (size_t)t->cap * sizeof(size_t));
 	}
-	char *copy = xrealloc(NULL, len + 1);
-	memcpy(copy, s, len);
-	copy[len] = '\0';
+	char *copy = text_copy(t, s, len);
 	t->s[t->n] = copy;
 	t->len[t->n] = len;
 	t->depth[t->n] = depth_of(copy);
@@ -258,12 +280,125 @@ struct bindings {
 	 * call skip the scan when there is nothing to drop.  Not part of
 	 * the value of the bindings: two equal arrays may differ here. */
 	uint32_t frames, calls;
-	const struct strtab *t; /* the locations' table */
+	struct state_mem *m;    /* where it comes from; m->t: the locations */
 	uint64_t hash;          /* the sum of binding_hash over b: kept up to
 	                           date by every change, so that hashing a
 	                           state costs nothing */
 	struct binding b[];
 };
+
+/* ------------------------------------------------------------------ */
+/* Memory */
+
+/* Arrays of up to MEM_MAX_CAP bindings, and states, come from the
+ * chunks and go back to a free list per capacity; bigger arrays are
+ * malloc'd. */
+enum { MEM_MAX_CAP = 128, MEM_CHUNK = 256 * 1024 };
+
+/* A block on a free list: its first bytes link to the next one. */
+struct free_block {
+	struct free_block *next;
+};
+
+struct state_mem {
+	const struct strtab *t;
+	struct free_block *free_arrays[MEM_MAX_CAP + 1];        /* by cap */
+	struct free_block *free_states;
+	char **chunks;
+	int nchunks, capchunks;
+	char *next;             /* free room in the last chunk */
+	size_t left;
+};
+
+struct state_mem *state_mem_new(const struct strtab *t)
+{
+	struct state_mem *m = calloc(1, sizeof(*m));
+	if (!m)
+		abort();
+	m->t = t;
+	return m;
+}
+
+void state_mem_free(struct state_mem *m)
+{
+	if (!m)
+		return;
+	for (int i = 0; i < m->nchunks; i++)
+		free(m->chunks[i]);
+	free(m->chunks);
+	free(m);
+}
+
+/* size bytes (a multiple of 8) from the chunks. */
+static void *mem_carve(struct state_mem *m, size_t size)
+{
+	if (size > m->left) {
+		if (m->nchunks == m->capchunks) {
+			m->capchunks = m->capchunks ? m->capchunks * 2 : 16;
+			m->chunks = xrealloc(m->chunks, (size_t)m->capchunks * sizeof(char *));
+		}
+		m->next = m->chunks[m->nchunks++] = xrealloc(NULL, MEM_CHUNK);
+		m->left = MEM_CHUNK;
+	}
+	void *p = m->next;
+	m->next += size;
+	m->left -= size;
+	return p;
+}
+
+static size_t bindings_size(int cap)
+{
+	return sizeof(struct bindings) + (size_t)cap * sizeof(struct binding);
+}
+
+_Static_assert(sizeof(struct bindings) % 8 == 0, "struct bindings is not 8-aligned");
+_Static_assert(sizeof(struct state) % 8 == 0, "struct state is not 8-aligned");
+
+/* Room for an array of cap bindings (header not set). */
+static struct bindings *mem_array(struct state_mem *m, int cap)
+{
+	if (cap > MEM_MAX_CAP) {
+		struct bindings *a = malloc(bindings_size(cap));
+		if (!a)
+			abort();
+		return a;
+	}
+	struct free_block *f = m->free_arrays[cap];
+	if (f) {
+		m->free_arrays[cap] = f->next;
+		return (struct bindings *)f;
+	}
+	return mem_carve(m, bindings_size(cap));
+}
+
+static void mem_array_free(struct bindings *a)
+{
+	if (a->cap > MEM_MAX_CAP) {
+		free(a);
+		return;
+	}
+	struct state_mem *m = a->m;
+	struct free_block *f = (struct free_block *)a;
+	f->next = m->free_arrays[a->cap];
+	m->free_arrays[a->cap] = f;
+}
+
+static struct state *mem_state(struct state_mem *m)
+{
+	struct free_block *f = m->free_states;
+	if (f) {
+		m->free_states = f->next;
+		return (struct state *)f;
+	}
+	return mem_carve(m, sizeof(struct state));
+}
+
+static void mem_state_free(struct state_mem *m, struct state *s)
+{
+	struct free_block *f = (struct free_block *)s;
+	f->next = m->free_states;
+	m->free_states = f;
+}
 
 /* One binding's share of its array's hash.  A sum of these does not
  * depend on the order of the additions, so that each change adjusts the
@@ -281,16 +416,14 @@ static uint64_t binding_hash(int loc, struct aval v)
 	return h;
 }
 
-static struct bindings *bindings_new(int cap, const struct strtab *t)
+static struct bindings *bindings_new(int cap, struct state_mem *m)
 {
-	struct bindings *a = malloc(sizeof(*a) + (size_t)cap * sizeof(a->b[0]));
-	if (!a)
-		abort();
+	struct bindings *a = mem_array(m, cap);
 	a->refs = 1;
 	a->n = 0;
 	a->cap = cap;
 	a->frames = a->calls = 0;
-	a->t = t;
+	a->m = m;
 	a->hash = 0;
 	return a;
 }
@@ -305,29 +438,44 @@ static uint32_t depth_bit(int d)
 /* Notes in a's depth masks that loc is bound. */
 static void note_loc(struct bindings *a, int loc)
 {
-	int d = a->t->depth[loc];
+	int d = a->m->t->depth[loc];
 	if (d < 0)
 		return;
 	a->frames |= depth_bit(d);
-	if (a->t->kind[loc] == 'r')
+	if (a->m->t->kind[loc] == 'r')
 		a->calls |= depth_bit(d);
 }
 
 static void bindings_release(struct bindings *a)
 {
 	if (--a->refs == 0)
-		free(a);
+		mem_array_free(a);
 }
 
 /* A copy of a holding its n bindings, with room for cap. */
 static struct bindings *bindings_dup(const struct bindings *a, int cap)
 {
-	struct bindings *c = bindings_new(cap, a->t);
+	struct bindings *c = bindings_new(cap, a->m);
 	memcpy(c->b, a->b, (size_t)a->n * sizeof(a->b[0]));
 	c->n = a->n;
 	c->frames = a->frames;
 	c->calls = a->calls;
 	c->hash = a->hash;
+	return c;
+}
+
+/* a moved to an array of cap bindings (cap >= a->n), a let go of: what
+ * realloc did, with the arrays from the chunks. */
+static struct bindings *bindings_move(struct bindings *a, int cap)
+{
+	if (a->cap > MEM_MAX_CAP && cap > MEM_MAX_CAP) {
+		a = xrealloc(a, bindings_size(cap));
+		a->cap = cap;
+		return a;
+	}
+	struct bindings *c = bindings_dup(a, cap);
+	c->refs = a->refs;
+	mem_array_free(a);
 	return c;
 }
 
@@ -358,9 +506,7 @@ static struct binding *writable(struct state *s, int need)
 		a->refs--;      /* never reaches 0: another holder remains */
 		a = bindings_dup(a, cap);
 	} else if (need > a->cap) {
-		int cap = grown_cap(a->cap, need);
-		a = xrealloc(a, sizeof(*a) + (size_t)cap * sizeof(a->b[0]));
-		a->cap = cap;
+		a = bindings_move(a, grown_cap(a->cap, need));
 	}
 	s->bs = a;
 	return a->b;
@@ -427,13 +573,12 @@ static inline void filter_bindings(struct state *s, keep_fn *keep, const void *a
 /* ------------------------------------------------------------------ */
 /* States */
 
-struct state *state_new(const struct strtab *t)
+struct state *state_new(struct state_mem *m)
 {
-	struct state *s = calloc(1, sizeof(*s));
-	if (!s)
-		abort();
+	struct state *s = mem_state(m);
+	memset(s, 0, sizeof(*s));
 	s->reg_fn[0] = s->reg_fn[1] = s->reg_ev[0] = s->reg_ev[1] = -1;
-	s->bs = bindings_new(8, t);
+	s->bs = bindings_new(8, m);
 	return s;
 }
 
@@ -445,9 +590,7 @@ void state_share(struct state *dst, const struct state *src)
 
 struct state *state_copy(const struct state *s)
 {
-	struct state *c = malloc(sizeof(*c));
-	if (!c)
-		abort();
+	struct state *c = mem_state(s->bs->m);
 	state_share(c, s);
 	return c;
 }
@@ -462,8 +605,9 @@ void state_free(struct state *s)
 {
 	if (!s)
 		return;
+	struct state_mem *m = s->bs->m;
 	state_release(s);
-	free(s);
+	mem_state_free(m, s);
 }
 
 static bool aval_equal(struct aval a, struct aval b)
@@ -632,12 +776,20 @@ void state_copy_tree(struct state *s, struct strtab *t, int to, int from)
 	size_t flen = strlen(t->s[from]);
 	struct binding *copies = NULL;
 	int nc = 0;
-	struct aval whole = state_load(s, t, from);
-	struct aval exact_v;
-	const struct aval *exact = state_get(s, from, &exact_v) ? &exact_v : NULL;
 	const struct bindings *a = s->bs;
-
 	int first = find_index(s, from);
+	/* state_load's value of from, and its exact binding */
+	struct aval whole = av_top(), exact_v;
+	const struct aval *exact = NULL;
+	if (first >= 0) {
+		exact_v = b_val(&a->b[first]);
+		exact = &exact_v;
+		whole = exact_v.kind == AV_ZERO_AGG ? av_const(0) : exact_v;
+	} else if (container_binding(s, t, from, &whole)) {
+		whole = whole.kind == AV_ZERO_AGG ? av_const(0) : av_top();
+	} else {
+		whole = av_top();
+	}
 	first = first >= 0 ? first + 1 : -(first + 1);  /* what is below comes after */
 	for (int i = first; t->has_below[from] && i < a->n; i++) {
 		if (strtab_is_below(t, b_loc(&a->b[i]), from)) {
@@ -796,11 +948,8 @@ static struct bindings *exact_bindings(struct state *s)
 	struct bindings *a = s->bs;
 	if (a->cap == a->n)
 		return a;
-	if (a->refs == 1) {
-		a = xrealloc(a, sizeof(*a) + (size_t)a->n * sizeof(a->b[0]));
-		a->cap = a->n;
-		return a;
-	}
+	if (a->refs == 1)
+		return bindings_move(a, a->n);
 	a->refs--;              /* s lets go of it; another holder remains */
 	return bindings_dup(a, a->n);
 }

@@ -53,6 +53,10 @@ struct strtab {
 	int n, cap;
 	int *slots;             /* open addressing, -1 empty */
 	int nslots;
+	char **text;            /* chunks holding the strings' text */
+	int ntext, captext;
+	char *text_next;        /* free room in the last chunk */
+	size_t text_left;
 };
 
 void strtab_init(struct strtab *t);
@@ -76,6 +80,19 @@ enum state_flag {
 /* The bindings of a state: private to state.c, shared copy-on-write. */
 struct bindings;
 
+/*
+ * Where an engine run's states and binding arrays come from: carved from
+ * large chunks, and kept on free lists when let go of, so that the walk's
+ * many copies cost no malloc and no free each, and state_mem_free lets go
+ * of them all at once.  Every state and array of a run must be let go of
+ * (state_free, state_release, state_pool_free) before state_mem_free.
+ */
+struct state_mem;
+
+/* For locations of table t, which must outlive it. */
+struct state_mem *state_mem_new(const struct strtab *t);
+void state_mem_free(struct state_mem *m);
+
 struct state {
 	unsigned char reg[2];   /* enum reg_state per enum reg_kind */
 	unsigned char flags;
@@ -83,9 +100,9 @@ struct state {
 	struct bindings *bs;    /* never NULL; only state.c looks inside */
 };
 
-/* A state with no bindings, for locations of table t (which must
- * outlive it and every copy). */
-struct state *state_new(const struct strtab *t);
+/* A state with no bindings, from m (which must outlive it and every
+ * copy). */
+struct state *state_new(struct state_mem *m);
 /* O(1): the copy shares the bindings until one of the two changes them. */
 struct state *state_copy(const struct state *s);
 void state_free(struct state *s);
