@@ -11,6 +11,7 @@
  * the main thread touches the cache and stderr.
  */
 #include <errno.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -246,6 +247,24 @@ static int parallel_finish(struct cache *c, struct pjob *jobs, int n,
 	return CLI_CONTINUE;
 }
 
+/*
+ * glibc gives a thread that allocates while another holds the main arena
+ * an arena of its own, up to eight per core.  The parser's thread then
+ * frees its translation unit into an arena nobody else uses, and the
+ * engine on the main thread faults in fresh pages instead of reusing
+ * them (steps-5000: 29,000 page faults instead of 24,600, 5% of the
+ * run).  One arena per parse running at once keeps the reuse without
+ * making parallel parses wait for each other's allocations.
+ */
+static void share_malloc_arenas(int concurrent_parses)
+{
+#ifdef M_ARENA_MAX
+	mallopt(M_ARENA_MAX, concurrent_parses > 1 ? concurrent_parses : 1);
+#else
+	(void)concurrent_parses;
+#endif
+}
+
 /* Cache lookups, the parse pool, progress, cache stores (see
  * parallel.h). */
 int parallel_parse_inputs(const struct cli_options *opt,
@@ -277,8 +296,10 @@ int parallel_parse_inputs(const struct cli_options *opt,
 		nthreads = misses;
 	pg = progress_new(n, opt->quiet);
 	progress_update(pg, hits, NULL);
-	if (misses > 0)
+	if (misses > 0) {
+		share_malloc_arenas(nthreads);
 		pool_run(jobs, n, nthreads, pg, hits);
+	}
 	progress_end(pg);
 	rc = parallel_finish(c, jobs, n, files);
 	cache_close(c);
