@@ -727,21 +727,15 @@ enum { CFG_MAX_FOLD_NODES = 10000 };
 static const char *const_macros(struct fb *b, int n)
 {
 	unsigned first = 0, last = 0;
-	CXFile f = NULL;
-	clang_getFileLocation(node_begin(b, n), &f, NULL, NULL, &first);
-	if (!f || !clang_File_isEqual(f, b->fe->main_file))
+	if (!main_offset(b, node_begin(b, n), &first))
 		return NULL;
 	const struct macro_use *at = fe_macro_at(b->fe, first);
 	if (at && at->function_like)
 		return NULL;
-	last = first;
-	if (b->n[n].end - 1 > n) {
-		CXFile g = NULL;
-		clang_getFileLocation(clang_getCursorLocation(b->n[b->n[n].end - 1].cur),
-				      &g, NULL, NULL, &last);
-		if (!g || !clang_File_isEqual(g, f) || last < first)
-			last = first;
-	}
+	if (b->n[n].end - 1 == n ||
+	    !main_offset(b, clang_getCursorLocation(b->n[b->n[n].end - 1].cur), &last) ||
+	    last < first)
+		last = first;
 	return fe_macros_in(b->fe, first, last + 1);
 }
 
