@@ -1957,8 +1957,19 @@ static void split_blocks(struct fb *b, struct model_function *fn,
 /* ------------------------------------------------------------------ */
 /* Entry points */
 
+enum { CFG_ADOPT_BYTES = 64 * 1024 };
+
 static void *move_to_arena(struct arena *a, void *v, size_t n, size_t size)
 {
+	/* A big function's arrays are handed over rather than copied: no
+	 * second copy of megabytes, no fresh pages for it. */
+	if (n * size >= CFG_ADOPT_BYTES) {
+		void *exact = realloc(v, n * size);
+		if (exact)
+			v = exact;
+		arena_adopt(a, v);
+		return v;
+	}
 	/* Not zeroed: every byte is copied over. */
 	void *p = n ? arena_alloc(a, n * size) : arena_calloc(a, 1, size);
 	if (n)

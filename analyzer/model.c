@@ -18,6 +18,8 @@ struct arena_chunk {
 
 struct arena {
 	struct arena_chunk *head;
+	void **adopted;                 /* malloc'd blocks it owns too */
+	size_t nadopted, capadopted;
 };
 
 enum { ARENA_CHUNK = 64 * 1024 };
@@ -42,6 +44,9 @@ void arena_free(struct arena *a)
 		free(c);
 		c = next;
 	}
+	for (size_t i = 0; i < a->nadopted; i++)
+		free(a->adopted[i]);
+	free(a->adopted);
 	free(a);
 }
 
@@ -72,6 +77,19 @@ void *arena_alloc(struct arena *a, size_t size)
 	void *p = (char *)c->data + c->used;
 	c->used += size;
 	return p;
+}
+
+void arena_adopt(struct arena *a, void *block)
+{
+	if (a->nadopted == a->capadopted) {
+		size_t cap = a->capadopted ? a->capadopted * 2 : 16;
+		void **p = realloc(a->adopted, cap * sizeof(*p));
+		if (!p)
+			abort();
+		a->adopted = p;
+		a->capadopted = cap;
+	}
+	a->adopted[a->nadopted++] = block;
 }
 
 void *arena_calloc(struct arena *a, size_t n, size_t size)

@@ -225,6 +225,8 @@ struct arena *arena_new(void);
 void arena_free(struct arena *a);
 void *arena_alloc(struct arena *a, size_t size);
 void *arena_calloc(struct arena *a, size_t n, size_t size);
+/* The arena takes a malloc'd block: freed with it. */
+void arena_adopt(struct arena *a, void *block);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 
