@@ -106,6 +106,19 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
+# A digest of the analyzer's own sources: part of every result-cache key,
+# so that a rebuilt ndislint never reuses models or findings an older
+# build stored under the same version number.
+SOURCE_ID_INPUTS := $(sort $(wildcard analyzer/*.[ch] engine/*.[ch] rules/*.[ch] \
+	rules/*.def cli/*.[ch] reports/*.[ch]))
+$(BUILD)/source_id.h: $(SOURCE_ID_INPUTS)
+	@mkdir -p $(dir $@)
+	@printf '#define NDISLINT_SOURCE_ID "%s"\n' \
+		"$$(cat $(SOURCE_ID_INPUTS) | sha256sum | cut -c1-16)" >$@.tmp
+	@mv $@.tmp $@
+$(BUILD)/cli/cache.o: $(BUILD)/source_id.h
+$(BUILD)/cli/cache.o: ALL_CFLAGS += -I$(BUILD)
+
 $(BUILD)/libndislint.a: $(LIB_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
