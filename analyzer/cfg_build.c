@@ -149,7 +149,8 @@ static enum CXChildVisitResult flatten_visit(CXCursor c, CXCursor parent,
 	 * equivalent cursor. */
 	/* A type's name (under casts and declarations) is nothing the model
 	 * uses: one node in ten, left out. */
-	if (clang_getCursorKind(c) == CXCursor_TypeRef)
+	enum CXCursorKind kind = clang_getCursorKind(c);
+	if (kind == CXCursor_TypeRef)
 		return CXChildVisit_Continue;
 	while (b->nanc > 1 && !is_parent(b->n[b->anc[b->nanc - 1]].cur, parent))
 		b->nanc--;
@@ -158,7 +159,7 @@ static enum CXChildVisitResult flatten_visit(CXCursor c, CXCursor parent,
 	struct snode *s = &b->n[id];
 	memset(s, 0, sizeof(*s));
 	s->cur = c;
-	s->kind = clang_getCursorKind(c);
+	s->kind = kind;
 	s->sx = is_sx(s->kind);
 	s->ref = -1;
 	s->first = s->next = -1;
@@ -976,9 +977,9 @@ static void build_call(struct fb *b, int n)
 		e->callee = d->callee;
 		e->declared_in_header = d->in_header;
 		ret_type = d->ret_type;
-		struct fe_pos p = fe_file_pos(b->fe, loc);
-		const struct macro_use *m = p.file && clang_File_isEqual(p.file, b->fe->main_file) ?
-			fe_macro_at(b->fe, p.offset) : NULL;
+		unsigned off;
+		const struct macro_use *m = main_offset(b, loc, &off) ?
+			fe_macro_at(b->fe, off) : NULL;
 		if (m)
 			e->macro = m->name;
 	}

@@ -208,8 +208,6 @@ static enum expr_op binary_op_in_file(struct fe *fe, CXCursor lhs,
 		return OP_NONE;
 	enum expr_op op = OP_NONE;
 	if (clang_File_isEqual(le.file, fe->main_file)) {
-		if (!fe->main_text)
-			fe->main_text = clang_getFileContents(fe->tu, fe->main_file, &fe->main_len);
 		if (!fe->main_text || rb.offset > fe->main_len)
 			return OP_NONE;
 		size_t at = skip_blank(fe->main_text, rb.offset, le.offset);
@@ -298,9 +296,8 @@ static enum expr_op binary_op_in_macro_def(struct fe *fe, CXCursor lhs,
 {
 	if (!skippable_operand(clang_getCursorKind(lhs)))
 		return OP_NONE;
-	struct fe_pos at = fe_file_pos(fe, lb);
-	const struct macro_use *m = at.file && clang_File_isEqual(at.file, fe->main_file) ?
-		fe_macro_at(fe, at.offset) : NULL;
+	unsigned at;
+	const struct macro_use *m = fe_main_offset(fe, lb, &at) ? fe_macro_at(fe, at) : NULL;
 	if (!m || clang_Cursor_isNull(m->def))
 		return OP_NONE;
 	CXSourceRange def = clang_getCursorExtent(m->def);
@@ -382,13 +379,13 @@ static int macro_arg_index(struct fe *fe, const struct macro_use *m, unsigned at
 static enum expr_op binary_op_after_param(struct fe *fe, CXSourceLocation lb,
 					  const struct optab *tab)
 {
-	struct fe_pos at = fe_file_pos(fe, lb);
-	if (!at.file || !clang_File_isEqual(at.file, fe->main_file))
+	unsigned at;
+	if (!fe_main_offset(fe, lb, &at))
 		return OP_NONE;
-	const struct macro_use *m = macro_around(fe, at.offset);
-	if (!m || clang_Cursor_isNull(m->def) || m->begin == at.offset)
+	const struct macro_use *m = macro_around(fe, at);
+	if (!m || clang_Cursor_isNull(m->def) || m->begin == at)
 		return OP_NONE;
-	int arg = macro_arg_index(fe, m, at.offset);
+	int arg = macro_arg_index(fe, m, at);
 	if (arg < 0)
 		return OP_NONE;
 	struct toks t;
@@ -465,8 +462,6 @@ static bool ends_operand(char c)
 enum expr_op fe_binary_op_before(struct fe *fe, unsigned rhs, bool compound)
 {
 	const struct optab *tab = compound ? compound_ops : binary_ops;
-	if (!fe->main_text)
-		fe->main_text = clang_getFileContents(fe->tu, fe->main_file, &fe->main_len);
 	const char *t = fe->main_text;
 	if (!t || rhs == 0 || rhs > fe->main_len)
 		return OP_NONE;
@@ -493,8 +488,6 @@ enum expr_op fe_binary_op_after(struct fe *fe, CXCursor lhs, bool compound)
 	struct fe_pos le = fe_file_pos(fe, clang_getRangeEnd(clang_getCursorExtent(lhs)));
 	if (!le.file || !clang_File_isEqual(le.file, fe->main_file))
 		return OP_NONE;
-	if (!fe->main_text)
-		fe->main_text = clang_getFileContents(fe->tu, fe->main_file, &fe->main_len);
 	if (!fe->main_text || le.offset >= fe->main_len)
 		return OP_NONE;
 	size_t at = skip_blank(fe->main_text, fe->main_len, le.offset);
@@ -506,8 +499,6 @@ enum expr_op fe_binary_op_after(struct fe *fe, CXCursor lhs, bool compound)
 
 enum expr_op fe_prefix_op_at(struct fe *fe, unsigned op, unsigned operand)
 {
-	if (!fe->main_text)
-		fe->main_text = clang_getFileContents(fe->tu, fe->main_file, &fe->main_len);
 	const char *t = fe->main_text;
 	if (!t || op >= operand || operand > fe->main_len || fe_macro_covering(fe, op))
 		return OP_NONE;

@@ -92,8 +92,6 @@ static bool main_lines(struct fe *fe)
 	if (fe->line_starts)
 		return true;
 	if (!fe->main_text)
-		fe->main_text = clang_getFileContents(fe->tu, fe->main_file, &fe->main_len);
-	if (!fe->main_text)
 		return false;
 	const char *t = fe->main_text;
 	int cap = 1024;
@@ -230,23 +228,19 @@ bool fe_main_offset(struct fe *fe, CXSourceLocation loc, unsigned *off)
 struct fe_pos fe_file_pos(struct fe *fe, CXSourceLocation loc)
 {
 	struct fe_pos p = { 0 };
-	if (fe_main_offset(fe, loc, &p.offset) && main_lines(fe) &&
-	    p.offset <= fe->main_len) {
+	if (fe_main_offset(fe, loc, &p.offset)) {
+		/* Most locations are in the main file: its lines are counted
+		 * here, cheaper than libclang's line lookup. */
 		p.file = fe->main_file;
-		main_line_col(fe, p.offset, &p.line, &p.col);
-		p.index = fe_file_index(fe, p.file);
-		return p;
+		if (main_lines(fe) && p.offset <= fe->main_len)
+			main_line_col(fe, p.offset, &p.line, &p.col);
+		else
+			clang_getFileLocation(loc, NULL, &p.line, &p.col, NULL);
+	} else {
+		clang_getFileLocation(loc, &p.file, &p.line, &p.col, &p.offset);
+		if (!p.file)
+			return p;
 	}
-	clang_getFileLocation(loc, &p.file, NULL, NULL, &p.offset);
-	if (!p.file)
-		return p;
-	/* Most locations are in the main file: its lines are counted here,
-	 * cheaper than libclang's line lookup. */
-	if (clang_File_isEqual(p.file, fe->main_file) && main_lines(fe) &&
-	    p.offset <= fe->main_len)
-		main_line_col(fe, p.offset, &p.line, &p.col);
-	else
-		clang_getFileLocation(loc, NULL, &p.line, &p.col, NULL);
 	p.index = fe_file_index(fe, p.file);
 	return p;
 }
