@@ -80,7 +80,7 @@ struct seen_state {
 struct point {
 	int ctx, fn, block, event;
 	bool hashed;            /* in point_slots, not in its ctx's points */
-	struct seen_state *seen;        /* in seen_chunks */
+	struct seen_state *seen;        /* from the tables arena */
 	int nseen, capseen;
 };
 
@@ -111,9 +111,7 @@ struct engine {
 	int nhashed;                    /* points in point_slots */
 	struct state_mem *mem;          /* every state's, see state_mem */
 	struct state_pool *pool;        /* bindings of the seen states */
-	struct seen_state **seen_chunks;        /* see seen_alloc */
-	int nseen_chunks, capseen_chunks;
-	int seen_chunk_used, seen_chunk_size;   /* of the last chunk */
+
 	struct item *work;
 	int nwork, capwork;
 	struct tnode **tchunks;         /* every trace node, freed at the end */
@@ -136,10 +134,7 @@ struct engine {
 	signed char **tracked_expr;     /* [fn][expr]: loc_tracked, lazily;
 	                                   -1 unknown */
 	struct call_info **calls;       /* [fn][event]: see call_info */
-	char **tables;                  /* see table_alloc */
-	int ntables, captables;
-	char *table_next;               /* free room in the last chunk */
-	size_t table_left;
+	struct arena *tables;           /* see table_alloc and seen_alloc */
 	struct strtab call_names;       /* see classified_name */
 };
 
@@ -167,18 +162,7 @@ static void *xrealloc(void *p, size_t n)
  */
 static void *table_alloc(struct engine *e, size_t n)
 {
-	enum { TABLE_CHUNK = 64 * 1024 };
-	n = (n + 7) & ~(size_t)7;
-	if (n > e->table_left) {
-		size_t size = n > TABLE_CHUNK ? n : TABLE_CHUNK;
-		GROW(e->tables, e->ntables, e->captables);
-		e->table_next = e->tables[e->ntables++] = xrealloc(NULL, size);
-		e->table_left = size;
-	}
-	void *p = e->table_next;
-	e->table_next += n;
-	e->table_left -= n;
-	return p;
+	return arena_alloc(e->tables, n);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1557,18 +1541,7 @@ static const int *preds_of(struct engine *e, int fn)
  */
 static struct seen_state *seen_alloc(struct engine *e, int n)
 {
-	enum { CHUNK = 4096 };
-	if (n > e->seen_chunk_size - e->seen_chunk_used) {
-		int size = n > CHUNK ? n : CHUNK;
-		GROW(e->seen_chunks, e->nseen_chunks, e->capseen_chunks);
-		e->seen_chunks[e->nseen_chunks++] = xrealloc(NULL, (size_t)size *
-							     sizeof(struct seen_state));
-		e->seen_chunk_size = size;
-		e->seen_chunk_used = 0;
-	}
-	struct seen_state *room = e->seen_chunks[e->nseen_chunks - 1] + e->seen_chunk_used;
-	e->seen_chunk_used += n;
-	return room;
+	return arena_alloc(e->tables, (size_t)n * sizeof(struct seen_state));
 }
 
 /* Queues (point, state) unless an equal state was seen there; takes
@@ -2213,18 +2186,13 @@ static void engine_free(struct engine *e)
 		state_free(e->ends[i]);
 	for (int i = 0; i < e->ntchunks; i++)
 		free(e->tchunks[i]);
-	for (int i = 0; i < e->nseen_chunks; i++)
-		free(e->seen_chunks[i]);
-	free(e->seen_chunks);
 	free(e->tchunks);
 	free(e->npreds);
 	free(e->point_base);
 	free(e->tracked_expr);
 	free(e->late_reads);
 	free(e->calls);
-	for (int i = 0; i < e->ntables; i++)
-		free(e->tables[i]);
-	free(e->tables);
+	arena_free(e->tables);
 	strtab_free(&e->call_names);
 	free(e->loc_cache);
 	for (int d = 0; d < ENGINE_MAX_DEPTH; d++)
@@ -2250,6 +2218,7 @@ struct engine_result *engine_run(const struct driver *drv)
 	memset(&e, 0, sizeof(e));
 	e.drv = drv;
 	e.prog = drv->prog;
+	e.tables = arena_new();
 	e.res = calloc(1, sizeof(*e.res));
 	if (!e.res)
 		abort();

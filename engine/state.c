@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "state.h"
+#include "../analyzer/model.h"
 
 static void *xrealloc(void *p, size_t n)
 {
@@ -28,6 +29,7 @@ static uint64_t hash_str(const char *s, size_t len)
 void strtab_init(struct strtab *t)
 {
 	memset(t, 0, sizeof(*t));
+	t->text = arena_new();
 	t->nslots = 1024;
 	t->slots = xrealloc(NULL, (size_t)t->nslots * sizeof(int));
 	memset(t->slots, 0xff, (size_t)t->nslots * sizeof(int));
@@ -35,9 +37,7 @@ void strtab_init(struct strtab *t)
 
 void strtab_free(struct strtab *t)
 {
-	for (int i = 0; i < t->ntext; i++)
-		free(t->text[i]);
-	free(t->text);
+	arena_free(t->text);
 	free(t->s);
 	free(t->depth);
 	free(t->kind);
@@ -126,28 +126,6 @@ static int container_of(struct strtab *t, const char *s, size_t len)
 	return strtab_intern(t, buf);
 }
 
-/* A copy of the len bytes at s, NUL-terminated, carved from the table's
- * text chunks: one malloc per chunk, not per string (a big driver interns
- * tens of thousands), and strtab_free lets go of them all at once. */
-static char *text_copy(struct strtab *t, const char *s, size_t len)
-{
-	enum { TEXT_CHUNK = 64 * 1024 };
-	if (len + 1 > t->text_left) {
-		size_t size = len + 1 > TEXT_CHUNK ? len + 1 : TEXT_CHUNK;
-		if (t->ntext == t->captext) {
-			t->captext = t->captext ? t->captext * 2 : 16;
-			t->text = xrealloc(t->text, (size_t)t->captext * sizeof(char *));
-		}
-		t->text_next = t->text[t->ntext++] = xrealloc(NULL, size);
-		t->text_left = size;
-	}
-	char *copy = t->text_next;
-	memcpy(copy, s, len);
-	copy[len] = '\0';
-	t->text_next += len + 1;
-	t->text_left -= len + 1;
-	return copy;
-}
 
 /* Appends the len bytes at s (not interned yet, slot `slot` free for
  * them) with `up` as the string one step up. */
@@ -166,7 +144,9 @@ static int add_str(struct strtab *t, const char *s, size_t len, int up)
 		t->has_below = xrealloc(t->has_below, (size_t)t->cap);
 		t->len = xrealloc(t->len, (size_t)t->cap * sizeof(size_t));
 	}
-	char *copy = text_copy(t, s, len);
+	/* From the arena: one malloc per chunk, not per string (a big
+	 * driver interns tens of thousands). */
+	char *copy = arena_strndup(t->text, s, len);
 	t->s[t->n] = copy;
 	t->len[t->n] = len;
 	t->depth[t->n] = depth_of(copy);
@@ -293,7 +273,7 @@ struct bindings {
 /* Arrays of up to MEM_MAX_CAP bindings, and states, come from the
  * chunks and go back to a free list per capacity; bigger arrays are
  * malloc'd. */
-enum { MEM_MAX_CAP = 128, MEM_CHUNK = 256 * 1024 };
+enum { MEM_MAX_CAP = 128 };
 
 /* A block on a free list: its first bytes link to the next one. */
 struct free_block {
@@ -304,10 +284,7 @@ struct state_mem {
 	const struct strtab *t;
 	struct free_block *free_arrays[MEM_MAX_CAP + 1];        /* by cap */
 	struct free_block *free_states;
-	char **chunks;
-	int nchunks, capchunks;
-	char *next;             /* free room in the last chunk */
-	size_t left;
+	struct arena *chunks;
 };
 
 struct state_mem *state_mem_new(const struct strtab *t)
@@ -316,6 +293,7 @@ struct state_mem *state_mem_new(const struct strtab *t)
 	if (!m)
 		abort();
 	m->t = t;
+	m->chunks = arena_new();
 	return m;
 }
 
@@ -323,27 +301,14 @@ void state_mem_free(struct state_mem *m)
 {
 	if (!m)
 		return;
-	for (int i = 0; i < m->nchunks; i++)
-		free(m->chunks[i]);
-	free(m->chunks);
+	arena_free(m->chunks);
 	free(m);
 }
 
-/* size bytes (a multiple of 8) from the chunks. */
+/* size bytes from the chunks. */
 static void *mem_carve(struct state_mem *m, size_t size)
 {
-	if (size > m->left) {
-		if (m->nchunks == m->capchunks) {
-			m->capchunks = m->capchunks ? m->capchunks * 2 : 16;
-			m->chunks = xrealloc(m->chunks, (size_t)m->capchunks * sizeof(char *));
-		}
-		m->next = m->chunks[m->nchunks++] = xrealloc(NULL, MEM_CHUNK);
-		m->left = MEM_CHUNK;
-	}
-	void *p = m->next;
-	m->next += size;
-	m->left -= size;
-	return p;
+	return arena_alloc(m->chunks, size);
 }
 
 static size_t bindings_size(int cap)

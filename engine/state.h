@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct arena;          /* analyzer/model.h */
+
 enum aval_kind {
 	AV_TOP,         /* unknown */
 	AV_CONST,       /* a known integer */
@@ -53,10 +55,7 @@ struct strtab {
 	int n, cap;
 	int *slots;             /* open addressing, -1 empty */
 	int nslots;
-	char **text;            /* chunks holding the strings' text */
-	int ntext, captext;
-	char *text_next;        /* free room in the last chunk */
-	size_t text_left;
+	struct arena *text;     /* the strings' text */
 };
 
 void strtab_init(struct strtab *t);
