@@ -578,7 +578,7 @@ static void refresh_wpp(struct fixups *fx)
 
 /* Does the parse have an error, or an implicit declaration (a WPP trace
  * function without its header)?  A clean parse needs no fix-up. */
-static bool parse_needs_fixups(CXTranslationUnit tu)
+bool fixups_parse_needs_any(CXTranslationUnit tu)
 {
 	unsigned n = clang_getNumDiagnostics(tu);
 	bool needs = false;
@@ -597,7 +597,7 @@ static bool parse_needs_fixups(CXTranslationUnit tu)
 bool fixups_after_parse(struct fixups *fx, CXTranslationUnit tu)
 {
 	struct walk w = { fx, tu, false };
-	if (!parse_needs_fixups(tu))
+	if (!fixups_parse_needs_any(tu))
 		return false;
 	bool missing = collect_missing(fx, tu);
 	clang_getInclusions(tu, visit_inclusion, &w);

@@ -45,6 +45,10 @@ struct fixups {
 void fixups_init(struct fixups *fx, const char *main_path);
 void fixups_free(struct fixups *fx);
 
+/* Does a parse have an error, or an implicit declaration (a WPP trace
+ * function without its header)?  A parse without either needs no
+ * fix-up. */
+bool fixups_parse_needs_any(CXTranslationUnit tu);
 /* After a parse: true when new fix-ups call for another parse. */
 bool fixups_after_parse(struct fixups *fx, CXTranslationUnit tu);
 /* The unsaved files to parse with (owned by fx). */

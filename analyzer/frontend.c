@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -20,6 +22,7 @@
 
 #include "fe_fixups.h"
 #include "fe_internal.h"
+#include "fe_split.h"
 #include "frontend.h"
 
 /* clang's own headers (stddef.h, stdarg.h, ...): libclang looks for them
@@ -790,6 +793,180 @@ static bool fatal_stop(CXTranslationUnit tu, char *err, size_t errsize)
 	return stop;
 }
 
+/* ------------------------------------------------------------------ */
+/* A big file as two halves at once (fe_split.c)                       */
+
+static bool start_parse_thread(pthread_t *th, void (*fn)(void *), void *arg);
+
+/* One half: the caller's options, with the blanked text as the file. */
+struct half {
+	const char *path;
+	struct parse_options opt;
+	struct model_file *mf;          /* NULL: not parsed cleanly */
+	struct fe_ranges skipped;       /* main-file text #if'd out */
+};
+
+/* The main-file ranges the preprocessor skipped, as offsets. */
+static struct fe_ranges skipped_ranges(CXTranslationUnit tu, const char *path)
+{
+	struct fe_ranges r = { NULL, 0 };
+	CXFile f = clang_getFile(tu, path);
+	CXSourceRangeList *l = f ? clang_getSkippedRanges(tu, f) : NULL;
+
+	if (l && l->count > 0) {
+		r.v = calloc(l->count, sizeof(*r.v));
+		if (!r.v)
+			abort();
+		for (unsigned i = 0; i < l->count; i++) {
+			clang_getFileLocation(clang_getRangeStart(l->ranges[i]),
+					      NULL, NULL, NULL, &r.v[r.n].begin);
+			clang_getFileLocation(clang_getRangeEnd(l->ranges[i]),
+					      NULL, NULL, NULL, &r.v[r.n].end);
+			r.n++;
+		}
+	}
+	if (l)
+		clang_disposeSourceRangeList(l);
+	return r;
+}
+
+/* Parses and converts one half.  A half with an error or an implicit
+ * declaration is given up (mf stays NULL): fix-ups and error reports
+ * are the whole parse's business. */
+static void parse_half(void *arg)
+{
+	struct half *h = arg;
+	struct args args;
+	struct fixups fx;
+	CXIndex index = clang_createIndex(0, 0);
+	enum CXErrorCode ec = CXError_Success;
+
+	build_args(h->path, &h->opt, &args);
+	fixups_init(&fx, h->path);
+	CXTranslationUnit tu = parse_once(index, h->path, args.argv, args.argc,
+					  &fx, &h->opt, &ec);
+	free_args(&args);
+	if (tu && !fixups_parse_needs_any(tu)) {
+		h->mf = convert_tu(tu, h->path);
+		copy_notes(h->mf, &fx);
+		h->skipped = skipped_ranges(tu, h->path);
+	}
+	fixups_free(&fx);
+	if (tu)
+		clang_disposeTranslationUnit(tu);
+	clang_disposeIndex(index);
+}
+
+/* The main file's text, malloc'd (*len bytes, NUL-terminated): the
+ * caller's, or read from a regular file of at least min bytes.  NULL
+ * when there is none such. */
+static char *split_text(const char *path, const struct parse_options *opt,
+			size_t min, size_t *len)
+{
+	char *t = NULL;
+	struct stat st;
+	int fd;
+
+	if (opt->contents) {
+		*len = opt->contents_len;
+		if (*len < min || !(t = malloc(*len + 1)))
+			return NULL;
+		memcpy(t, opt->contents, *len);
+		t[*len] = '\0';
+		return t;
+	}
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size >= min &&
+	    (uint64_t)st.st_size < UINT32_MAX && (t = malloc((size_t)st.st_size + 1))) {
+		size_t got = 0;
+		ssize_t r = 1;
+		while (got < (size_t)st.st_size &&
+		       (r = read(fd, t + got, (size_t)st.st_size - got)) > 0)
+			got += (size_t)r;
+		if (r <= 0 || got != (size_t)st.st_size) {
+			free(t);
+			t = NULL;
+		} else {
+			t[got] = '\0';
+			*len = got;
+		}
+	}
+	close(fd);
+	return t;
+}
+
+static size_t body_bytes(const struct fe_bodies *b)
+{
+	size_t n = 0;
+	for (int i = 0; i < b->nbodies; i++)
+		n += b->bodies[i].end - b->bodies[i].begin;
+	return n;
+}
+
+/* Parses the two halves at once and joins them; false (nothing made)
+ * when the file is not worth splitting or the halves do not agree. */
+static bool split_halves(const char *path, const struct parse_options *opt,
+			 const char *text, size_t len, const struct fe_bodies *b,
+			 struct model_file **out)
+{
+	int k = fe_split_point(b);
+	struct half h[2] = { { path, *opt, NULL, { NULL, 0 } },
+			     { path, *opt, NULL, { NULL, 0 } } };
+	char *texts[2] = {
+		fe_blank_bodies(text, len, b, k, b->nbodies - k),
+		fe_blank_bodies(text, len, b, 0, k),
+	};
+	pthread_t th;
+	bool ok = false;
+
+	for (int i = 0; i < 2; i++) {
+		h[i].opt.contents = texts[i];
+		h[i].opt.contents_len = len;
+	}
+	if (start_parse_thread(&th, parse_half, &h[1])) {
+		parse_half(&h[0]);
+		pthread_join(th, NULL);
+		struct fe_ranges skipped[2] = { h[0].skipped, h[1].skipped };
+		ok = h[0].mf && h[1].mf &&
+		     fe_join_halves(h[0].mf, h[1].mf, b, k, skipped);
+	}
+	free(h[0].skipped.v);
+	free(h[1].skipped.v);
+	if (ok) {
+		*out = h[0].mf;
+	} else {
+		model_file_free(h[0].mf);
+		model_file_free(h[1].mf);
+	}
+	free(texts[0]);
+	free(texts[1]);
+	return ok;
+}
+
+/* A split parse when the caller allows two threads and the file's
+ * function bodies are big enough; false: parse it whole. */
+static bool parse_split(const char *path, const struct parse_options *opt,
+			struct model_file **out)
+{
+	size_t min = opt && opt->split_min ? opt->split_min : FRONTEND_SPLIT_MIN;
+	size_t len = 0;
+	struct fe_bodies b;
+	bool ok = false;
+
+	if (!opt || opt->threads < 2)
+		return false;
+	char *text = split_text(path, opt, min, &len);
+	if (!text)
+		return false;
+	if (fe_find_bodies(text, len, &b) && b.nbodies >= 2 && body_bytes(&b) >= min)
+		ok = split_halves(path, opt, text, len, &b, out);
+	fe_bodies_free(&b);
+	free(text);
+	return ok;
+}
+
 /* frontend_parse on the calling thread. */
 static enum parse_result parse_here(const char *path,
 				    const struct parse_options *opt,
@@ -814,6 +991,15 @@ static enum parse_result parse_here(const char *path,
 		if (asprintf(&abs, "%s/%s", opt->working_dir, path) < 0)
 			abort();
 		path = abs;
+	}
+	if (opt && opt->parts)
+		*opt->parts = 1;
+	if (parse_split(path, opt, out)) {
+		if (opt->parts)
+			*opt->parts = 2;
+		clang_disposeIndex(index);
+		free(abs);
+		return PARSE_OK;
 	}
 	build_args(path, opt, &args);
 	fixups_init(&fx, path);
@@ -938,20 +1124,17 @@ static void fe_set_env(void)
 	clang_install_aborting_llvm_fatal_error_handler();
 }
 
-struct fe_job {
-	const char *path;
-	const struct parse_options *opt;
-	struct model_file **out;
-	char *err;
-	size_t errsize;
-	enum parse_result rc;
+/* A function for a parse thread, and its argument. */
+struct fe_call {
+	void (*fn)(void *);
+	void *arg;
 };
 
-/* The parse thread: an alternate signal stack (unless the thread has one
- * already: a sanitizer's), then parse_here. */
-static void *fe_job_run(void *arg)
+/* A parse thread: an alternate signal stack (unless the thread has one
+ * already: a sanitizer's), then the call. */
+static void *fe_thread_main(void *arg)
 {
-	struct fe_job *j = arg;
+	struct fe_call *c = arg;
 	stack_t ss = { 0 }, cur = { 0 }, off = { 0 };
 	void *alt = NULL;
 
@@ -965,13 +1148,55 @@ static void *fe_job_run(void *arg)
 			alt = NULL;
 		}
 	}
-	j->rc = parse_here(j->path, j->opt, j->out, j->err, j->errsize);
+	c->fn(c->arg);
 	if (alt) {
 		off.ss_flags = SS_DISABLE;
 		sigaltstack(&off, NULL);
 		free(alt);
 	}
+	free(c);
 	return NULL;
+}
+
+/* Starts fn(arg) on a thread with the biggest of fe_stack_sizes that
+ * can be had; false when no thread starts. */
+static bool start_parse_thread(pthread_t *th, void (*fn)(void *), void *arg)
+{
+	for (size_t i = 0; i < sizeof(fe_stack_sizes) / sizeof(fe_stack_sizes[0]); i++) {
+		pthread_attr_t attr;
+		struct fe_call *c = malloc(sizeof(*c));
+		int rc;
+
+		if (!c || pthread_attr_init(&attr) != 0) {
+			free(c);
+			return false;
+		}
+		c->fn = fn;
+		c->arg = arg;
+		rc = pthread_attr_setstacksize(&attr, fe_stack_sizes[i]);
+		if (rc == 0)
+			rc = pthread_create(th, &attr, fe_thread_main, c);
+		pthread_attr_destroy(&attr);
+		if (rc == 0)
+			return true;
+		free(c);
+	}
+	return false;
+}
+
+struct fe_job {
+	const char *path;
+	const struct parse_options *opt;
+	struct model_file **out;
+	char *err;
+	size_t errsize;
+	enum parse_result rc;
+};
+
+static void fe_job_run(void *arg)
+{
+	struct fe_job *j = arg;
+	j->rc = parse_here(j->path, j->opt, j->out, j->err, j->errsize);
 }
 
 enum parse_result frontend_parse(const char *path,
@@ -980,26 +1205,20 @@ enum parse_result frontend_parse(const char *path,
 				 char *err, size_t errsize)
 {
 	struct fe_job job = { path, opt, out, err, errsize, PARSE_FAILED };
+	pthread_t th;
 
 	pthread_once(&fe_env_once, fe_set_env);
-	for (size_t i = 0; i < sizeof(fe_stack_sizes) / sizeof(fe_stack_sizes[0]); i++) {
-		pthread_attr_t attr;
-		pthread_t th;
-		int rc;
-
-		if (pthread_attr_init(&attr) != 0)
-			break;
-		rc = pthread_attr_setstacksize(&attr, fe_stack_sizes[i]);
-		if (rc == 0)
-			rc = pthread_create(&th, &attr, fe_job_run, &job);
-		pthread_attr_destroy(&attr);
-		if (rc == 0) {
-			pthread_join(th, NULL);
-			return job.rc;
-		}
+	if (start_parse_thread(&th, fe_job_run, &job)) {
+		pthread_join(th, NULL);
+		return job.rc;
 	}
 	/* no thread to be had: the caller's stack, then */
-	fe_job_run(&job);
+	struct fe_call *c = malloc(sizeof(*c));
+	if (!c)
+		abort();
+	c->fn = fe_job_run;
+	c->arg = &job;
+	fe_thread_main(c);
 	return job.rc;
 }
 

@@ -92,6 +92,27 @@ void arena_adopt(struct arena *a, void *block)
 	a->adopted[a->nadopted++] = block;
 }
 
+void arena_absorb(struct arena *a, struct arena *from)
+{
+	struct arena_chunk *c = from->head;
+	while (c) {
+		struct arena_chunk *next = c->next;
+		/* after a's head, which stays the chunk small requests use */
+		if (a->head) {
+			c->next = a->head->next;
+			a->head->next = c;
+		} else {
+			c->next = NULL;
+			a->head = c;
+		}
+		c = next;
+	}
+	for (size_t i = 0; i < from->nadopted; i++)
+		arena_adopt(a, from->adopted[i]);
+	free(from->adopted);
+	free(from);
+}
+
 void *arena_calloc(struct arena *a, size_t n, size_t size)
 {
 	if (size && n > SIZE_MAX / size)

@@ -227,6 +227,8 @@ void *arena_alloc(struct arena *a, size_t size);
 void *arena_calloc(struct arena *a, size_t n, size_t size);
 /* The arena takes a malloc'd block: freed with it. */
 void arena_adopt(struct arena *a, void *block);
+/* a takes every allocation of `from`, which is freed (not its blocks). */
+void arena_absorb(struct arena *a, struct arena *from);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 

@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -230,6 +231,9 @@ static bool dump_one(const char *path, const struct parse_options *po)
 		cli_error("%s", err[0] ? err : "cannot be parsed");
 		return false;
 	}
+	if (po->threads >= 2)
+		fprintf(stderr, "%s: parsed %s\n", path,
+			*po->parts == 2 ? "as two halves" : "whole");
 	model_dump(stdout, mf);
 	model_file_free(mf);
 	return true;
@@ -245,13 +249,29 @@ static int cmd_dump_model(int argc, char **argv, int full_argc,
 		.include_dir = frontend_default_include_dir(include_buf,
 							    sizeof(include_buf)),
 	};
-	int nfiles = 0;
+	int nfiles = 0, parts = 0;
 
 	(void)full_argc;
 	(void)full_argv;
+	po.parts = &parts;
 	if (wants_help(argc, argv)) {
 		cli_usage(stdout);
 		return CLI_OK;
+	}
+	/* --split BYTES: parse as two halves when the function bodies hold
+	 * that much (a developer's check that the split gives the same
+	 * model as a whole parse). */
+	if (argc > 2 && strcmp(argv[1], "--split") == 0) {
+		char *end = NULL;
+		unsigned long long min = strtoull(argv[2], &end, 10);
+		if (!end || *end || argv[2][0] == '-' || min == 0) {
+			cli_error("dump-model: --split takes a positive byte count");
+			return CLI_ERROR;
+		}
+		po.threads = 2;
+		po.split_min = (size_t)min;
+		argc -= 2;
+		argv += 2;
 	}
 	while (1 + nfiles < argc && strcmp(argv[1 + nfiles], "--") != 0)
 		nfiles++;

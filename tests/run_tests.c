@@ -24,6 +24,7 @@ int main(void)
 		compdb_suite,
 		hook_suite,
 		cache_suite,
+		split_suite,
 	};
 	char *cache_dir = cache_tests_isolate();
 	SRunner *sr = srunner_create(NULL);

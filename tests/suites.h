@@ -20,6 +20,7 @@ Suite *hostile_suite(void);
 Suite *compdb_suite(void);
 Suite *hook_suite(void);
 Suite *cache_suite(void);
+Suite *split_suite(void);
 
 /* check_cache.c: a private $XDG_CACHE_HOME for the whole run. */
 char *cache_tests_isolate(void);
