@@ -2044,7 +2044,11 @@ void cfg_build_function(struct fe *fe, CXCursor decl, struct model_function *fn)
 		end_loc.line = p1.line;
 		end_loc.col = p1.col > 1 ? p1.col - 1 : 1;
 		fn->body_end_loc = end_loc;
-
+	}
+	/* A body blanked in this half of a split parse is the other half's
+	 * to convert. */
+	if (!clang_Cursor_isNull(body) &&
+	    !fe_body_blanked(fe, fn->body_begin, fn->body_end)) {
 		flatten(&b, body);
 		b.case_label = malloc((size_t)b.nn * sizeof(int));
 		if (!b.case_label)

@@ -9,6 +9,7 @@
 
 #include <clang-c/Index.h>
 #include <stdbool.h>
+#include "fe_split.h"
 #include "model.h"
 
 /* Growable array helper: ensures room for one more element. */
@@ -55,7 +56,14 @@ struct fe {
 	int macro_hint;                 /* macro_lower_bound's last answer */
 	unsigned *line_starts;          /* the main file's, once asked */
 	int nlines, line_hint;
+	const struct fe_span *blanked;  /* bodies blanked in this half of a
+	                                   split parse, in text order: their
+	                                   functions get no CFG (fe_split.c) */
+	int nblanked;
 };
+
+/* Is [begin, end) one of the bodies blanked in this parse? */
+bool fe_body_blanked(const struct fe *fe, unsigned begin, unsigned end);
 
 /* A file location: file table index, line, column, offset. */
 struct fe_pos {

@@ -656,10 +656,29 @@ static void collect_deps(CXTranslationUnit tu, struct model_file *mf)
 }
 
 /* Converts a parsed translation unit into a model. */
-static struct model_file *convert_tu(CXTranslationUnit tu, const char *path)
+bool fe_body_blanked(const struct fe *fe, unsigned begin, unsigned end)
+{
+	int lo = 0, hi = fe->nblanked;
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (fe->blanked[mid].begin < begin)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < fe->nblanked && fe->blanked[lo].begin == begin &&
+	       fe->blanked[lo].end == end;
+}
+
+/* The model of a parsed file; the functions whose bodies are
+ * blanked[0 .. nblanked) (a half of a split parse) get no CFG. */
+static struct model_file *convert_tu(CXTranslationUnit tu, const char *path,
+				     const struct fe_span *blanked, int nblanked)
 {
 	struct fe fe = { 0 };
 	fe.last_index = -1;
+	fe.blanked = blanked;
+	fe.nblanked = nblanked;
 	struct model_file *mf = calloc(1, sizeof(*mf));
 	if (!mf)
 		abort();
@@ -802,6 +821,8 @@ static bool start_parse_thread(pthread_t *th, void (*fn)(void *), void *arg);
 struct half {
 	const char *path;
 	struct parse_options opt;
+	const struct fe_span *blanked;  /* the bodies blanked in this half */
+	int nblanked;
 	struct model_file *mf;          /* NULL: not parsed cleanly */
 	struct fe_ranges skipped;       /* main-file text #if'd out */
 };
@@ -847,7 +868,7 @@ static void parse_half(void *arg)
 					  &fx, &h->opt, &ec);
 	free_args(&args);
 	if (tu && !fixups_parse_needs_any(tu)) {
-		h->mf = convert_tu(tu, h->path);
+		h->mf = convert_tu(tu, h->path, h->blanked, h->nblanked);
 		copy_notes(h->mf, &fx);
 		h->skipped = skipped_ranges(tu, h->path);
 	}
@@ -912,8 +933,10 @@ static bool split_halves(const char *path, const struct parse_options *opt,
 			 struct model_file **out)
 {
 	int k = fe_split_point(b);
-	struct half h[2] = { { path, *opt, NULL, { NULL, 0 } },
-			     { path, *opt, NULL, { NULL, 0 } } };
+	struct half h[2] = {
+		{ path, *opt, b->bodies + k, b->nbodies - k, NULL, { NULL, 0 } },
+		{ path, *opt, b->bodies, k, NULL, { NULL, 0 } },
+	};
 	char *texts[2] = {
 		fe_blank_bodies(text, len, b, k, b->nbodies - k),
 		fe_blank_bodies(text, len, b, 0, k),
@@ -1029,7 +1052,7 @@ static enum parse_result parse_here(const char *path,
 		return PARSE_FAILED;
 	}
 
-	struct model_file *mf = convert_tu(tu, path);
+	struct model_file *mf = convert_tu(tu, path, NULL, 0);
 	copy_notes(mf, &fx);
 	fixups_free(&fx);
 	clang_disposeTranslationUnit(tu);

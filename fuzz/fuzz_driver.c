@@ -9,7 +9,8 @@
  * driver of it (DriverEntry), the path engine, every rule, suppressions,
  * and every writer: text, SARIF and JSON into /dev/null, the HTML report
  * into the temporary directory (rewritten each time) and the SQLite store
- * into a fresh database file.
+ * into a fresh database file.  Each input is also parsed as two halves
+ * (analyzer/fe_split.c), whose model must be the whole parse's.
  *
  * As in the command line, an input holding a NUL byte is refused (exit 2
  * there) and a parse that fails is an error with a reason, never a crash.
@@ -26,6 +27,7 @@
 #include <unistd.h>
 
 #include "../analyzer/frontend.h"
+#include "../analyzer/model_dump.h"
 #include "../analyzer/program.h"
 #include "../cli/cli.h"
 #include "../engine/engine.h"
@@ -245,6 +247,49 @@ static void fuzz_write(struct findings *fs, size_t nfiles)
 	report_fingerprints_free(fps, fs->count);
 }
 
+/* The model as model_dump prints it, malloc'd. */
+static char *fuzz_dump(const struct model_file *mf)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	if (f == NULL)
+		abort();
+	model_dump(f, mf);
+	fclose(f);
+	return buf;
+}
+
+/* The same input parsed as two halves (at any size) must give the
+ * model of the whole parse, or be parsed whole (analyzer/fe_split.c). */
+static void fuzz_check_split(struct parse_options po, const struct model_file *whole)
+{
+	struct model_file *mf = NULL;
+	char err[1024];
+	int parts = 0;
+
+	po.threads = 2;
+	po.split_min = 1;
+	po.parts = &parts;
+	if (frontend_parse(fuzz_env.source, &po, &mf, err, sizeof err) != PARSE_OK) {
+		fprintf(stderr, "fuzz: the split parse failed where the whole one "
+			"did not: %s\n", err);
+		abort();
+	}
+	if (parts == 2) {
+		char *a = fuzz_dump(whole), *b = fuzz_dump(mf);
+		if (strcmp(a, b) != 0) {
+			fprintf(stderr, "fuzz: split model differs:\n--- whole\n%s\n"
+				"--- split\n%s\n", a, b);
+			abort();
+		}
+		free(a);
+		free(b);
+	}
+	model_file_free(mf);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct fuzz_env *e = &fuzz_env;
@@ -277,6 +322,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();        /* a failure must come with a reason */
 		return 0;
 	}
+	fuzz_check_split(po, mf);
 	findings_init(&fs);
 	for (int k = 0; k < mf->nnotes; k++)
 		findings_note(&fs, mf->notes[k].file, mf->notes[k].line,

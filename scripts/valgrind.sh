@@ -1,8 +1,8 @@
 #!/bin/sh
 # make check-valgrind: the binary under valgrind's memcheck over a
 # representative part of the corpus (the reference driver, the faulty
-# one, a fixture of every rule, a multi-file one, one with parse errors),
-# through every writer (text, SARIF, JSON, HTML, the run store).  Any
+# one, a fixture of every rule, a multi-file one, one with parse errors,
+# split parses), through every writer (text, SARIF, JSON, HTML, the run store).  Any
 # memory error or leak (definite, indirect or possible) fails the run.
 # Usage: scripts/valgrind.sh BUILD/ndislint
 set -eu
@@ -46,5 +46,11 @@ for rule in corpus/*/; do
 	done
 done
 vg check corpus/analysis-incomplete/bad_syntax_in_driverentry.c
+# Parsed as two halves (analyzer/fe_split.c): at any size, a fallback to
+# the whole parse on an error, and a big file with two parse threads.
+vg dump-model --split 1 corpus/reference/driver.c corpus/reference/miniport.c
+vg dump-model --split 1 corpus/analysis-incomplete/bad_syntax_in_driverentry.c
+sh bench/gen.sh steps 300 >"$tmp/steps_300.c"
+vg check -j 2 "$tmp/steps_300.c"
 vg check corpus/deregister-without-register/bad_multifile/*.c
 echo "check-valgrind: no memory error, no leak"
