@@ -6,11 +6,13 @@
  * blank a body out (spaces between its braces) and the rest of the file
  * parses to the same declarations, with that function empty.  Only the
  * preprocessor reaches out of a body (a #define there holds further
- * down), so its lines are kept.  frontend.c parses two copies of a big
- * file on two threads, each with the other half of the bodies blanked,
- * converts each copy's own functions, and joins the two models here.
- * Blanking keeps every byte offset, line and column, so the joined model
- * is the one a whole parse gives.
+ * down), so its lines are kept.  A pragma operator or a __COUNTER__
+ * reaches out too, so a body written with one is not blanked (a macro
+ * that hides one is not seen: see docs/LIMITS.md).  frontend.c parses
+ * two copies of a big file on two threads, each with the other half of
+ * the bodies blanked, converts each copy's own functions, and joins the
+ * two models here.  Blanking keeps every byte offset, line and column,
+ * so the joined model is the one a whole parse gives.
  *
  * The bodies are found by a lexical scan: a top-level `{` right after a
  * `)`, outside an initializer or a struct, union or enum.  The scan has no
@@ -165,13 +167,18 @@ static void scan_word(struct scan *s)
 	size_t b = s->i;
 	while (s->i < s->len && is_word_char(s->t[s->i]))
 		s->i++;
-	if (s->depth == 0 && s->paren == 0) {
-		const char *w = s->t + b;
-		size_t n = s->i - b;
-		if (word_is(w, n, "struct") || word_is(w, n, "union") ||
-		    word_is(w, n, "enum"))
-			s->decl_tag = true;
-	}
+	const char *w = s->t + b;
+	size_t n = s->i - b;
+	if (s->depth == 0 && s->paren == 0 &&
+	    (word_is(w, n, "struct") || word_is(w, n, "union") || word_is(w, n, "enum")))
+		s->decl_tag = true;
+	/* What a body can do to the rest of the file without a directive:
+	 * a pragma operator (`__pragma(pack(push, 1))` left open changes
+	 * the structs below) or a __COUNTER__ (numbers later uses).  Such a
+	 * body is left in both halves. */
+	if (s->depth > 0 && (word_is(w, n, "_Pragma") || word_is(w, n, "__pragma") ||
+			     word_is(w, n, "__COUNTER__")))
+		s->in_body = false;
 	s->prev = 'a';
 }
 

@@ -66,6 +66,12 @@ START_TEST(test_scan_leaves_data_and_types)
 	expect_bodies("struct S *f(void) { return 0; }\n", 0, NULL);
 	/* K&R parameter declarations come between `)` and `{`. */
 	expect_bodies("int f(a) int a; { return a; }\n", 0, NULL);
+	/* A body that reaches out without a directive stays in both halves. */
+	const char *want[] = { "{ b(); }" };
+	expect_bodies("void f(void) { __pragma(pack(push, 1)) }\n"
+		      "void g(void) { int x = __COUNTER__; }\n"
+		      "void h(void) { _Pragma(\"pack(1)\") }\n"
+		      "void k(void) { b(); }\n", 1, want);
 }
 END_TEST
 
