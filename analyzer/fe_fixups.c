@@ -607,6 +607,35 @@ bool fixups_after_parse(struct fixups *fx, CXTranslationUnit tu)
 	return missing || w.changed || traces;
 }
 
+static bool has_missing(const struct fixups *fx, const struct missing_include *m)
+{
+	for (int i = 0; i < fx->nmissing; i++) {
+		const struct missing_include *k = &fx->missing[i];
+		if (strcmp(k->name, m->name) == 0 && strcmp(k->includer, m->includer) == 0 &&
+		    k->line == m->line && k->col == m->col)
+			return true;
+	}
+	return false;
+}
+
+void fixups_merge(struct fixups *fx, const struct fixups *other)
+{
+	for (int i = 0; i < other->nmissing; i++) {
+		const struct missing_include *m = &other->missing[i];
+		if (has_missing(fx, m))
+			continue;
+		grow((void **)&fx->missing, &fx->capmissing, fx->nmissing,
+		     sizeof(*fx->missing));
+		struct missing_include *k = &fx->missing[fx->nmissing++];
+		k->name = xstrdup(m->name);
+		k->includer = xstrdup(m->includer);
+		k->line = m->line;
+		k->col = m->col;
+	}
+	for (int i = 0; i < other->nwpp; i++)
+		add_wpp_func(fx, other->wpp_funcs[i], strlen(other->wpp_funcs[i]));
+}
+
 struct CXUnsavedFile *fixups_unsaved(struct fixups *fx, unsigned *n)
 {
 	free(fx->unsaved);

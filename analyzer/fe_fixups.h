@@ -53,6 +53,10 @@ bool fixups_parse_needs_any(CXTranslationUnit tu);
 bool fixups_after_parse(struct fixups *fx, CXTranslationUnit tu);
 /* The unsaved files to parse with (owned by fx). */
 struct CXUnsavedFile *fixups_unsaved(struct fixups *fx, unsigned *n);
+/* Adds to fx the missing includes and trace functions that `other` (a
+ * parse of another half of the same file: fe_split.c) found and fx did
+ * not, after fx's own, for one set of notes. */
+void fixups_merge(struct fixups *fx, const struct fixups *other);
 /* Fills fx->notes with what was done. */
 void fixups_finish_notes(struct fixups *fx);
 

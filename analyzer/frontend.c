@@ -825,6 +825,7 @@ struct half {
 	int nblanked;
 	struct model_file *mf;          /* NULL: not parsed cleanly */
 	struct fe_ranges skipped;       /* main-file text #if'd out */
+	struct fixups fx;               /* its own fix-ups */
 };
 
 /* The main-file ranges the preprocessor skipped, as offsets. */
@@ -851,28 +852,32 @@ static struct fe_ranges skipped_ranges(CXTranslationUnit tu, const char *path)
 	return r;
 }
 
-/* Parses and converts one half.  A half with an error or an implicit
- * declaration is given up (mf stays NULL): fix-ups and error reports
- * are the whole parse's business. */
+/* Parses one half, with the fix-ups it needs as a whole parse would,
+ * and converts it.  A half whose last parse still has an error or an
+ * implicit declaration is given up (mf stays NULL): error reports are
+ * the whole parse's business. */
 static void parse_half(void *arg)
 {
 	struct half *h = arg;
 	struct args args;
-	struct fixups fx;
 	CXIndex index = clang_createIndex(0, 0);
+	CXTranslationUnit tu = NULL;
 	enum CXErrorCode ec = CXError_Success;
 
 	build_args(h->path, &h->opt, &args);
-	fixups_init(&fx, h->path);
-	CXTranslationUnit tu = parse_once(index, h->path, args.argv, args.argc,
-					  &fx, &h->opt, &ec);
+	for (int round = 0; round < MAX_FIXUP_ROUNDS; round++) {
+		if (tu)
+			clang_disposeTranslationUnit(tu);
+		tu = parse_once(index, h->path, args.argv, args.argc, &h->fx,
+				&h->opt, &ec);
+		if (!tu || !fixups_after_parse(&h->fx, tu))
+			break;
+	}
 	free_args(&args);
 	if (tu && !fixups_parse_needs_any(tu)) {
 		h->mf = convert_tu(tu, h->path, h->blanked, h->nblanked);
-		copy_notes(h->mf, &fx);
 		h->skipped = skipped_ranges(tu, h->path);
 	}
-	fixups_free(&fx);
 	if (tu)
 		clang_disposeTranslationUnit(tu);
 	clang_disposeIndex(index);
@@ -934,8 +939,9 @@ static bool split_halves(const char *path, const struct parse_options *opt,
 {
 	int k = fe_split_point(b);
 	struct half h[2] = {
-		{ path, *opt, b->bodies + k, b->nbodies - k, NULL, { NULL, 0 } },
-		{ path, *opt, b->bodies, k, NULL, { NULL, 0 } },
+		{ .path = path, .opt = *opt, .blanked = b->bodies + k,
+		  .nblanked = b->nbodies - k },
+		{ .path = path, .opt = *opt, .blanked = b->bodies, .nblanked = k },
 	};
 	char *texts[2] = {
 		fe_blank_bodies(text, len, b, k, b->nbodies - k),
@@ -947,6 +953,7 @@ static bool split_halves(const char *path, const struct parse_options *opt,
 	for (int i = 0; i < 2; i++) {
 		h[i].opt.contents = texts[i];
 		h[i].opt.contents_len = len;
+		fixups_init(&h[i].fx, path);
 	}
 	if (start_parse_thread(&th, parse_half, &h[1])) {
 		parse_half(&h[0]);
@@ -955,13 +962,18 @@ static bool split_halves(const char *path, const struct parse_options *opt,
 		ok = h[0].mf && h[1].mf &&
 		     fe_join_halves(h[0].mf, h[1].mf, b, k, skipped);
 	}
-	free(h[0].skipped.v);
-	free(h[1].skipped.v);
 	if (ok) {
+		/* one set of notes, as the whole parse would give */
+		fixups_merge(&h[0].fx, &h[1].fx);
+		copy_notes(h[0].mf, &h[0].fx);
 		*out = h[0].mf;
 	} else {
 		model_file_free(h[0].mf);
 		model_file_free(h[1].mf);
+	}
+	for (int i = 0; i < 2; i++) {
+		free(h[i].skipped.v);
+		fixups_free(&h[i].fx);
 	}
 	free(texts[0]);
 	free(texts[1]);

@@ -229,4 +229,9 @@ void model_dump(FILE *out, const struct model_file *mf)
 	for (int i = 0; i < mf->ndiags; i++)
 		fprintf(out, "diag %s:%u:%u: %s\n", mf->files[mf->diags[i].loc.file],
 			mf->diags[i].loc.line, mf->diags[i].loc.col, mf->diags[i].message);
+	for (int i = 0; i < mf->nnotes; i++)
+		fprintf(out, "note %s:%u:%u: %s\n", mf->notes[i].file ? mf->notes[i].file : "",
+			mf->notes[i].line, mf->notes[i].col, mf->notes[i].message);
+	for (int i = 0; i < mf->ndeps; i++)
+		fprintf(out, "reads %s\n", mf->deps[i]);
 }

@@ -144,6 +144,30 @@ static const char *include_dir(char *buf, size_t size)
 	return frontend_default_include_dir(buf, size);
 }
 
+/* model_dump prints a function's locations without their file: the
+ * ones outside the main file (a join maps each half's file table) are
+ * printed here with the file's name. */
+static void dump_other_files(FILE *f, const struct model_file *mf)
+{
+	for (int i = 0; i < mf->nfunctions; i++) {
+		const struct model_function *fn = &mf->functions[i];
+		for (int k = 0; k < fn->nevents; k++)
+			if (fn->events[k].loc.file != 0)
+				fprintf(f, "%s event %d in %s\n", fn->name, k,
+					mf->files[fn->events[k].loc.file]);
+		for (int k = 0; k < fn->nblocks; k++)
+			if (fn->blocks[k].loc.file != 0)
+				fprintf(f, "%s block %d in %s\n", fn->name, k,
+					mf->files[fn->blocks[k].loc.file]);
+		for (int k = 0; k < fn->nexprs; k++)
+			if (fn->exprs[k].loc.file != 0)
+				fprintf(f, "%s expr %d in %s\n", fn->name, k,
+					mf->files[fn->exprs[k].loc.file]);
+		if (fn->loc.file != 0 || fn->body_end_loc.file != 0)
+			fprintf(f, "%s in %s\n", fn->name, mf->files[fn->loc.file]);
+	}
+}
+
 /* The model of path (text: its contents, or NULL to read the file)
  * parsed whole (threads 1) or split at any size, as model_dump prints
  * it; *parts says how it was parsed. */
@@ -168,6 +192,7 @@ static char *dump_of(const char *path, const char *text, int threads, int *parts
 	FILE *f = open_memstream(&buf, &size);
 	ck_assert_ptr_nonnull(f);
 	model_dump(f, mf);
+	dump_other_files(f, mf);
 	fclose(f);
 	model_file_free(mf);
 	return buf;
