@@ -715,6 +715,84 @@ START_TEST(json_format)
 }
 END_TEST
 
+/* n small helpers, each one line of the same length: filler for a file
+ * big enough to be parsed as two halves. */
+static void put_helpers(FILE *f, int first, int n)
+{
+	for (int i = first; i < first + n; i++)
+		fprintf(f, "static int Filler%04d(int x) { if (x > %d) { return x - %d; } "
+			"return x + %d; }\n", i, 1000 + i, 1000 + i, 1000 + i);
+}
+
+/* The faulty driver's DriverEntry file between 1,510 helpers before and
+ * 1,490 after (about 180 KB of function bodies, over
+ * FRONTEND_SPLIT_MIN): with two parse threads for it, the file is parsed
+ * as two halves, split between its two functions (DriverEntry goes to
+ * the second half).  Every output (findings, traces, fix-its, notes)
+ * must be that of -j 1. */
+START_TEST(split_parse_same_output)
+{
+	static const char *const formats[] = { "text", "json", "sarif" };
+	struct tmp t;
+	char drv[256], mp[256], hdr[256], path[512];
+	const char *root = getenv("NDISLINT_ROOT");
+
+	if (tool() == NULL)
+		return;
+	tmp_init(&t);
+	tmp_path(&t, "driver.c", drv, sizeof drv);
+	tmp_path(&t, "miniport.c", mp, sizeof mp);
+	tmp_path(&t, "faulty.h", hdr, sizeof hdr);
+	const char *names[] = { "miniport.c", "faulty.h" };
+	const char *dests[] = { mp, hdr };
+	for (int i = 0; i < 2; i++) {
+		snprintf(path, sizeof path, "%s/corpus/faulty/%s", root, names[i]);
+		char *text = slurp(path);
+		put_file(dests[i], text, -1);
+		free(text);
+	}
+	snprintf(path, sizeof path, "%s/corpus/faulty/driver.c", root);
+	char *text = slurp(path);
+	FILE *f = fopen(drv, "w");
+	ck_assert_ptr_nonnull(f);
+	put_helpers(f, 0, 1510);
+	fputs(text, f);
+	put_helpers(f, 1510, 1490);
+	ck_assert_int_eq(fclose(f), 0);
+	free(text);
+	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+		const char *one[] = { "check", "--no-cache", "-j", "1", "--format",
+				      formats[i], drv, mp, NULL };
+		const char *four[] = { "check", "--no-cache", "-j", "4", "--format",
+				       formats[i], drv, mp, NULL };
+		struct run_result a = run_tool(t.dir, one), b = run_tool(t.dir, four);
+		ck_assert_msg(a.status == 1, "exit %d: %s", a.status, a.err);
+		ck_assert_int_eq(b.status, a.status);
+		if (strcmp(formats[i], "sarif") == 0) {
+			/* the invocation records the command line: compare
+			 * the results */
+			json_t *ja = json_loads(a.out, 0, NULL), *jb = json_loads(b.out, 0, NULL);
+			ck_assert(ja != NULL && jb != NULL);
+			json_t *ra = json_object_get(json_array_get(json_object_get(ja, "runs"), 0),
+						     "results");
+			json_t *rb = json_object_get(json_array_get(json_object_get(jb, "runs"), 0),
+						     "results");
+			ck_assert(json_array_size(ra) > 0);
+			ck_assert_msg(json_equal(ra, rb), "SARIF results differ with -j 4");
+			json_decref(ja);
+			json_decref(jb);
+		} else {
+			ck_assert_msg(strcmp(a.out, b.out) == 0,
+				      "%s output differs with -j 4", formats[i]);
+		}
+		ck_assert_str_eq(b.err, a.err);
+		result_free(&a);
+		result_free(&b);
+	}
+	tmp_done(&t);
+}
+END_TEST
+
 START_TEST(sarif_is_json)
 {
 	struct tmp t;
@@ -980,6 +1058,7 @@ Suite *cli_suite(void)
 	tcase_add_test(e2e, output_file_is_atomic);
 	tcase_add_test(e2e, sarif_is_json);
 	tcase_add_test(e2e, json_format);
+	tcase_add_test(e2e, split_parse_same_output);
 	tcase_add_test(e2e, disable_every_rule);
 	tcase_add_test(e2e, suppression_comment);
 	suite_add_tcase(s, e2e);
