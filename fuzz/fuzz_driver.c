@@ -10,7 +10,8 @@
  * and every writer: text, SARIF and JSON into /dev/null, the HTML report
  * into the temporary directory (rewritten each time) and the SQLite store
  * into a fresh database file.  Each input is also parsed as two halves
- * (analyzer/fe_split.c), whose model must be the whole parse's.
+ * (analyzer/fe_split.c), whose model must be the whole parse's, and the
+ * scan for function bodies is checked on it.
  *
  * As in the command line, an input holding a NUL byte is refused (exit 2
  * there) and a parse that fails is an error with a reason, never a crash.
@@ -26,6 +27,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../analyzer/fe_split.h"
 #include "../analyzer/frontend.h"
 #include "../analyzer/model_dump.h"
 #include "../analyzer/program.h"
@@ -48,6 +50,7 @@ struct fuzz_env {
 	FILE *null;                  /* /dev/null */
 	bool ready;
 	bool guarded;                /* frontend_guard_crashes done */
+	long split, whole;           /* inputs parsed as two halves, or not */
 };
 
 /* The one process-wide state of the harness: libFuzzer's entry points
@@ -77,6 +80,11 @@ static void fuzz_remove_dir(const char *path)
 /* Removes the temporary directory at exit. */
 static void fuzz_cleanup(void)
 {
+	/* how much of the run the split comparison covered */
+	if (fuzz_env.split + fuzz_env.whole > 0)
+		fprintf(stderr, "fuzz: %ld inputs parsed as two halves too, %ld not "
+			"(fewer than two bodies, or an error)\n", fuzz_env.split,
+			fuzz_env.whole);
 	if (fuzz_env.ready)
 		fuzz_remove_dir(fuzz_env.dir);
 	if (fuzz_env.null != NULL)
@@ -247,6 +255,43 @@ static void fuzz_write(struct findings *fs, size_t nfiles)
 	report_fingerprints_free(fps, fs->count);
 }
 
+/* The scan for function bodies on any text: bodies are brace blocks in
+ * text order, and blanking them all changes no byte outside them, no
+ * line end and no preprocessor line. */
+static void fuzz_check_scan(const char *text, size_t len)
+{
+	struct fe_bodies b;
+	unsigned prev = 0;
+	int d = 0;
+
+	if (!fe_find_bodies(text, len, &b))
+		return;
+	char *t = fe_blank_bodies(text, len, &b, 0, b.nbodies);
+	for (int i = 0; i < b.nbodies; i++) {
+		struct fe_span s = b.bodies[i];
+		if (s.begin < prev || s.end <= s.begin + 1 || s.end > len ||
+		    text[s.begin] != '{' || text[s.end - 1] != '}')
+			abort();
+		for (unsigned p = prev; p < s.begin; p++)
+			if (t[p] != text[p])
+				abort();
+		for (unsigned p = s.begin; p < s.end; p++) {
+			while (d < b.ndirectives && b.directives[d].end <= p)
+				d++;
+			bool kept = p == s.begin || p == s.end - 1 ||
+				    text[p] == '\n' || text[p] == '\r' ||
+				    (d < b.ndirectives && p >= b.directives[d].begin);
+			if (t[p] != (kept ? text[p] : ' '))
+				abort();
+		}
+		prev = s.end;
+	}
+	if (memcmp(t + prev, text + prev, len - prev) != 0 || t[len] != '\0')
+		abort();
+	free(t);
+	fe_bodies_free(&b);
+}
+
 /* The model as model_dump prints it, malloc'd. */
 static char *fuzz_dump(const struct model_file *mf)
 {
@@ -277,6 +322,10 @@ static void fuzz_check_split(struct parse_options po, const struct model_file *w
 			"did not: %s\n", err);
 		abort();
 	}
+	if (parts == 2)
+		fuzz_env.split++;
+	else
+		fuzz_env.whole++;
 	if (parts == 2) {
 		char *a = fuzz_dump(whole), *b = fuzz_dump(mf);
 		if (strcmp(a, b) != 0) {
@@ -317,6 +366,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return -1;              /* not C source: exit 2 in the CLI */
 	if (!fuzz_write_source(data, size))
 		abort();
+	fuzz_check_scan((const char *)data, size);
 	if (frontend_parse(e->source, &po, &mf, err, sizeof err) != PARSE_OK) {
 		if (mf != NULL || err[0] == '\0')
 			abort();        /* a failure must come with a reason */
