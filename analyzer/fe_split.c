@@ -240,10 +240,10 @@ static bool scan_step(struct scan *s)
 	char c = s->t[s->i];
 	char n = at(s, s->i + 1);
 
-	if (c == '\n') {
+	if (is_line_end(c)) {           /* a lone \r ends a line too */
 		s->line_start = true;
 		s->i++;
-	} else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+	} else if (c == ' ' || c == '\t' || c == '\f' || c == '\v') {
 		s->i++;
 	} else if (c == '/' && n == '/') {
 		skip_line_comment(s);

@@ -82,6 +82,9 @@ START_TEST(test_scan_skips_literals_comments_directives)
 		      "/* void g(void) { */\n"
 		      "// void h(void) {\n"
 		      "void f(void) { s = \"}\"; c = '{'; /* } */ // }\n}\n", 1, want);
+	/* Lines that end in a lone CR: the directive is still one. */
+	const char *want_cr[] = { "{ }", "{ }" };
+	expect_bodies("void g(void) { }\r#define OPEN {\rvoid f(void) { }\r", 2, want_cr);
 	/* A // comment spliced onto the next line hides that line too. */
 	const char *want2[] = { "{ }" };
 	expect_bodies("// a comment \\\n void g(void) {\n"
