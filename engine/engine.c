@@ -555,11 +555,6 @@ static struct call_info classify_call_quick(struct engine *e, const struct event
  * rest of the call's work. */
 static const struct call_info *call_info(struct engine *e, int fn, int evidx)
 {
-	if (!e->calls) {
-		e->calls = calloc((size_t)e->prog->nfns + 1, sizeof(*e->calls));
-		if (!e->calls)
-			abort();
-	}
 	if (!e->calls[fn]) {
 		const struct model_function *f = program_fn(e->prog, fn);
 		struct call_info *c = table_alloc(e, ((size_t)f->nevents + 1) * sizeof(*c));
@@ -880,11 +875,6 @@ static bool loc_tracked_uncached(struct engine *e, const struct frame *fr, int i
 /* Cached per (function, expression): the answer never changes. */
 static bool loc_tracked(struct engine *e, const struct frame *fr, int id)
 {
-	if (!e->tracked_expr) {
-		e->tracked_expr = calloc((size_t)e->prog->nfns + 1, sizeof(*e->tracked_expr));
-		if (!e->tracked_expr)
-			abort();
-	}
 	signed char *t = e->tracked_expr[fr->fn];
 	if (!t) {
 		t = table_alloc(e, (size_t)fr->f->nexprs + 1);
@@ -1404,11 +1394,6 @@ static int get_point_hashed(struct engine *e, int ctx, int fn, int block, int ev
  */
 static const int *point_base(struct engine *e, int fn)
 {
-	if (!e->point_base) {
-		e->point_base = calloc((size_t)e->prog->nfns + 1, sizeof(int *));
-		if (!e->point_base)
-			abort();
-	}
 	if (!e->point_base[fn]) {
 		const struct model_function *f = program_fn(e->prog, fn);
 		int *base = table_alloc(e, ((size_t)f->nblocks + 1) * sizeof(int));
@@ -1508,11 +1493,6 @@ static const struct state *same_signature(const struct point *p, const struct st
 /* Number of predecessors of each block of fn (computed once). */
 static const int *preds_of(struct engine *e, int fn)
 {
-	if (!e->npreds) {
-		e->npreds = calloc((size_t)e->prog->nfns + 1, sizeof(int *));
-		if (!e->npreds)
-			abort();
-	}
 	if (!e->npreds[fn]) {
 		const struct model_function *f = program_fn(e->prog, fn);
 		int *n = table_alloc(e, ((size_t)f->nblocks + 1) * sizeof(int));
@@ -2176,6 +2156,17 @@ static void run_unload(struct engine *e)
 	drain(e);
 }
 
+/* The per-function tables' slots, one per function, each table filled
+ * on first use (call_info, loc_tracked, point_base, preds_of). */
+static void function_tables_init(struct engine *e)
+{
+	size_t n = (size_t)e->prog->nfns + 1;
+	e->calls = arena_calloc(e->tables, n, sizeof(*e->calls));
+	e->tracked_expr = arena_calloc(e->tables, n, sizeof(*e->tracked_expr));
+	e->point_base = arena_calloc(e->tables, n, sizeof(*e->point_base));
+	e->npreds = arena_calloc(e->tables, n, sizeof(*e->npreds));
+}
+
 static void engine_free(struct engine *e)
 {
 	for (int i = 0; i < e->npoints; i++) {
@@ -2187,11 +2178,7 @@ static void engine_free(struct engine *e)
 	for (int i = 0; i < e->ntchunks; i++)
 		free(e->tchunks[i]);
 	free(e->tchunks);
-	free(e->npreds);
-	free(e->point_base);
-	free(e->tracked_expr);
 	free(e->late_reads);
-	free(e->calls);
 	arena_free(e->tables);
 	strtab_free(&e->call_names);
 	free(e->loc_cache);
@@ -2219,6 +2206,7 @@ struct engine_result *engine_run(const struct driver *drv)
 	e.drv = drv;
 	e.prog = drv->prog;
 	e.tables = arena_new();
+	function_tables_init(&e);
 	e.res = calloc(1, sizeof(*e.res));
 	if (!e.res)
 		abort();
