@@ -349,21 +349,22 @@ int fe_split_point(const struct fe_bodies *b)
 /* ------------------------------------------------------------------ */
 /* Joining the halves                                                  */
 
+static int body_begin_cmp(const void *key, const void *elem)
+{
+	unsigned k = *(const unsigned *)key;
+	unsigned b = ((const struct model_function *)elem)->body_begin;
+	return k < b ? -1 : k > b;
+}
+
 /* The function whose body is exactly span, or -1 (functions are in text
- * order, so a binary search on body_begin finds it). */
+ * order: halves_agree checks it before the first search). */
 static int function_at(const struct model_file *mf, struct fe_span span)
 {
-	int lo = 0, hi = mf->nfunctions;
-	while (lo < hi) {
-		int mid = lo + (hi - lo) / 2;
-		if (mf->functions[mid].body_begin < span.begin)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < mf->nfunctions && mf->functions[lo].body_begin == span.begin &&
-	    mf->functions[lo].body_end == span.end && !mf->functions[lo].in_header)
-		return lo;
+	const struct model_function *f = mf->nfunctions ?
+		bsearch(&span.begin, mf->functions, (size_t)mf->nfunctions,
+			sizeof(*f), body_begin_cmp) : NULL;
+	if (f && f->body_end == span.end && !f->in_header)
+		return (int)(f - mf->functions);
 	return -1;
 }
 

@@ -656,18 +656,18 @@ static void collect_deps(CXTranslationUnit tu, struct model_file *mf)
 }
 
 /* Converts a parsed translation unit into a model. */
+static int span_begin_cmp(const void *key, const void *elem)
+{
+	unsigned k = *(const unsigned *)key, b = ((const struct fe_span *)elem)->begin;
+	return k < b ? -1 : k > b;
+}
+
 bool fe_body_blanked(const struct fe *fe, unsigned begin, unsigned end)
 {
-	int lo = 0, hi = fe->nblanked;
-	while (lo < hi) {
-		int mid = lo + (hi - lo) / 2;
-		if (fe->blanked[mid].begin < begin)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < fe->nblanked && fe->blanked[lo].begin == begin &&
-	       fe->blanked[lo].end == end;
+	const struct fe_span *s = fe->nblanked ?
+		bsearch(&begin, fe->blanked, (size_t)fe->nblanked, sizeof(*s),
+			span_begin_cmp) : NULL;
+	return s && s->end == end;
 }
 
 /* The model of a parsed file; the functions whose bodies are
@@ -812,6 +812,27 @@ static bool fatal_stop(CXTranslationUnit tu, char *err, size_t errsize)
 	return stop;
 }
 
+/* Parses with fix-up rounds until none is new (or MAX_FIXUP_ROUNDS);
+ * the last translation unit, or NULL and a reason in *ec. */
+static CXTranslationUnit parse_fixed(CXIndex index, const char *path,
+				     const struct parse_options *opt,
+				     struct fixups *fx, enum CXErrorCode *ec)
+{
+	struct args args;
+	CXTranslationUnit tu = NULL;
+
+	build_args(path, opt, &args);
+	for (int round = 0; round < MAX_FIXUP_ROUNDS; round++) {
+		if (tu)
+			clang_disposeTranslationUnit(tu);
+		tu = parse_once(index, path, args.argv, args.argc, fx, opt, ec);
+		if (!tu || !fixups_after_parse(fx, tu))
+			break;
+	}
+	free_args(&args);
+	return tu;
+}
+
 /* ------------------------------------------------------------------ */
 /* A big file as two halves at once (fe_split.c)                       */
 
@@ -859,21 +880,10 @@ static struct fe_ranges skipped_ranges(CXTranslationUnit tu, const char *path)
 static void parse_half(void *arg)
 {
 	struct half *h = arg;
-	struct args args;
 	CXIndex index = clang_createIndex(0, 0);
-	CXTranslationUnit tu = NULL;
 	enum CXErrorCode ec = CXError_Success;
+	CXTranslationUnit tu = parse_fixed(index, h->path, &h->opt, &h->fx, &ec);
 
-	build_args(h->path, &h->opt, &args);
-	for (int round = 0; round < MAX_FIXUP_ROUNDS; round++) {
-		if (tu)
-			clang_disposeTranslationUnit(tu);
-		tu = parse_once(index, h->path, args.argv, args.argc, &h->fx,
-				&h->opt, &ec);
-		if (!tu || !fixups_after_parse(&h->fx, tu))
-			break;
-	}
-	free_args(&args);
 	if (tu && !fixups_parse_needs_any(tu)) {
 		h->mf = convert_tu(tu, h->path, h->blanked, h->nblanked);
 		h->skipped = skipped_ranges(tu, h->path);
@@ -1008,9 +1018,8 @@ static enum parse_result parse_here(const char *path,
 				    struct model_file **out,
 				    char *err, size_t errsize)
 {
-	struct args args;
-	CXIndex index = clang_createIndex(0, 0);
-	CXTranslationUnit tu = NULL;
+	CXIndex index;
+	CXTranslationUnit tu;
 	enum CXErrorCode ec = CXError_Success;
 	struct fixups fx;
 	const char *name = path;        /* for messages */
@@ -1032,20 +1041,12 @@ static enum parse_result parse_here(const char *path,
 	if (parse_split(path, opt, out)) {
 		if (opt->parts)
 			*opt->parts = 2;
-		clang_disposeIndex(index);
 		free(abs);
 		return PARSE_OK;
 	}
-	build_args(path, opt, &args);
+	index = clang_createIndex(0, 0);
 	fixups_init(&fx, path);
-	for (int round = 0; round < MAX_FIXUP_ROUNDS; round++) {
-		if (tu)
-			clang_disposeTranslationUnit(tu);
-		tu = parse_once(index, path, args.argv, args.argc, &fx, opt, &ec);
-		if (!tu || !fixups_after_parse(&fx, tu))
-			break;
-	}
-	free_args(&args);
+	tu = parse_fixed(index, path, opt, &fx, &ec);
 	if (!tu) {
 		if (ec == CXError_Crashed)
 			set_err(err, errsize, "%s: the parser crashed", name);
