@@ -37,18 +37,6 @@ static void cfg_write_temp(const char *src, char *path)
 	ck_assert_int_eq(fclose(f), 0);
 }
 
-/* The bundled headers: $NDISLINT_ROOT/analyzer/include, else the
- * front end's default.  buf holds the joined path. */
-static const char *cfg_include_dir(char *buf, size_t size)
-{
-	const char *root = getenv("NDISLINT_ROOT");
-	if (root && *root) {
-		snprintf(buf, size, "%s/analyzer/include", root);
-		return buf;
-	}
-	return frontend_default_include_dir(buf, size);
-}
-
 /* Parses the existing file `path` with extra clang arguments; asserts
  * the parse succeeds. */
 static struct model_file *cfg_parse_path(const char *path,
@@ -60,7 +48,7 @@ static struct model_file *cfg_parse_path(const char *path,
 
 	opt.clang_args = args;
 	opt.nclang_args = nargs;
-	opt.include_dir = cfg_include_dir(inc, sizeof(inc));
+	opt.include_dir = tests_include_dir(inc, sizeof(inc));
 	enum parse_result r = frontend_parse(path, &opt, &mf, err, sizeof(err));
 	ck_assert_msg(r == PARSE_OK, "parse of %s failed: %s", path, err);
 	ck_assert_ptr_nonnull(mf);

@@ -49,18 +49,6 @@ static void eng_write_temp(const char *src, char *path)
 	ck_assert_int_eq(fclose(f), 0);
 }
 
-/* The bundled headers: $NDISLINT_ROOT/analyzer/include, else the front
- * end's default. */
-static const char *eng_include_dir(char *buf, size_t size)
-{
-	const char *root = getenv("NDISLINT_ROOT");
-	if (root && *root) {
-		snprintf(buf, size, "%s/analyzer/include", root);
-		return buf;
-	}
-	return frontend_default_include_dir(buf, size);
-}
-
 /* Parses `src`, builds its driver (entry DriverEntry) and runs the
  * engine; asserts the parse has no error diagnostic. */
 static void eng_run(struct eng *e, const char *src)
@@ -72,7 +60,7 @@ static void eng_run(struct eng *e, const char *src)
 	memset(e, 0, sizeof(*e));
 	e->src = src;
 	eng_write_temp(src, path);
-	opt.include_dir = eng_include_dir(inc, sizeof(inc));
+	opt.include_dir = tests_include_dir(inc, sizeof(inc));
 	enum parse_result pr = frontend_parse(path, &opt, &e->mf, err, sizeof(err));
 	unlink(path);
 	ck_assert_msg(pr == PARSE_OK, "parse failed: %s", err);

@@ -234,18 +234,6 @@ static void fx_dir_remove(struct fx_dir *d)
 	d->nfiles = 0;
 }
 
-/* The bundled headers: $NDISLINT_ROOT/analyzer/include, else the front
- * end's default. */
-static const char *fx_include_dir(char *buf, size_t size)
-{
-	const char *root = getenv("NDISLINT_ROOT");
-	if (root && *root) {
-		snprintf(buf, size, "%s/analyzer/include", root);
-		return buf;
-	}
-	return frontend_default_include_dir(buf, size);
-}
-
 /* Parses `path`; asserts that the parse succeeds. */
 static struct model_file *fx_parse(const char *path)
 {
@@ -253,7 +241,7 @@ static struct model_file *fx_parse(const char *path)
 	struct parse_options opt = { 0 };
 	struct model_file *mf = NULL;
 
-	opt.include_dir = fx_include_dir(inc, sizeof(inc));
+	opt.include_dir = tests_include_dir(inc, sizeof(inc));
 	enum parse_result r = frontend_parse(path, &opt, &mf, err, sizeof(err));
 	ck_assert_msg(r == PARSE_OK, "parse of %s failed: %s", path, err);
 	ck_assert_ptr_nonnull(mf);

@@ -137,16 +137,6 @@ END_TEST
 /* ------------------------------------------------------------------ */
 /* End to end                                                          */
 
-static const char *include_dir(char *buf, size_t size)
-{
-	const char *root = getenv("NDISLINT_ROOT");
-	if (root && *root) {
-		snprintf(buf, size, "%s/analyzer/include", root);
-		return buf;
-	}
-	return frontend_default_include_dir(buf, size);
-}
-
 /* model_dump prints a function's locations without their file: the
  * ones outside the main file (a join maps each half's file table) are
  * printed here with the file's name. */
@@ -182,7 +172,7 @@ static char *dump_of(const char *path, const char *text, int threads, int *parts
 	char *buf = NULL;
 	size_t size = 0;
 
-	opt.include_dir = include_dir(inc, sizeof(inc));
+	opt.include_dir = tests_include_dir(inc, sizeof(inc));
 	opt.threads = threads;
 	opt.split_min = 1;
 	opt.parts = parts;
@@ -335,7 +325,7 @@ START_TEST(test_small_or_single_thread_is_whole)
 	struct model_file *mf = NULL;
 	int parts = 0;
 
-	opt.include_dir = include_dir(inc, sizeof(inc));
+	opt.include_dir = tests_include_dir(inc, sizeof(inc));
 	opt.contents = mixed_driver;
 	opt.contents_len = strlen(mixed_driver);
 	opt.parts = &parts;

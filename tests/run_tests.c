@@ -1,12 +1,24 @@
 /*
  * run_tests.c - the one test runner: every Check suite of tests/, then
- * Check's summary line.  CK_FORK is left to Check's default (fork), so a
+ * Check's summary line; and the helpers the suites share.  CK_FORK is left to Check's default (fork), so a
  * crashing test fails alone.
  */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 
+#include "../analyzer/frontend.h"
 #include "suites.h"
+
+const char *tests_include_dir(char *buf, size_t size)
+{
+	const char *root = getenv("NDISLINT_ROOT");
+	if (root && *root) {
+		snprintf(buf, size, "%s/analyzer/include", root);
+		return buf;
+	}
+	return frontend_default_include_dir(buf, size);
+}
 
 int main(void)
 {

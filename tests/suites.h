@@ -22,6 +22,10 @@ Suite *hook_suite(void);
 Suite *cache_suite(void);
 Suite *split_suite(void);
 
+/* run_tests.c: the bundled headers, $NDISLINT_ROOT/analyzer/include,
+ * else the front end's default; buf holds a joined path. */
+const char *tests_include_dir(char *buf, size_t size);
+
 /* check_cache.c: a private $XDG_CACHE_HOME for the whole run. */
 char *cache_tests_isolate(void);
 void cache_tests_cleanup(char *dir);
