@@ -274,7 +274,7 @@ int parallel_parse_inputs(const struct cli_options *opt,
 	struct pjob *jobs = calloc((size_t)(n ? n : 1), sizeof(*jobs));
 	struct cache *c = NULL;
 	struct progress *pg;
-	int hits, misses, nthreads, split, rc;
+	int hits, misses, nthreads, file_threads, rc;
 
 	if (jobs == NULL) {
 		cli_error("out of memory");
@@ -294,15 +294,15 @@ int parallel_parse_inputs(const struct cli_options *opt,
 	nthreads = parallel_jobs(opt->jobs);
 	/* Threads the parses leave idle go to splitting big files
 	 * (frontend.h: parse_options.threads). */
-	split = misses > 0 ? nthreads / misses : 1;
+	file_threads = misses > 0 ? nthreads / misses : 1;
 	for (int i = 0; i < n; i++)
-		jobs[i].po.threads = split;
+		jobs[i].po.threads = file_threads;
 	if (nthreads > misses)
 		nthreads = misses;
 	pg = progress_new(n, opt->quiet);
 	progress_update(pg, hits, NULL);
 	if (misses > 0) {
-		share_malloc_arenas(nthreads * (split >= 2 ? 2 : 1));
+		share_malloc_arenas(nthreads * (file_threads >= 2 ? 2 : 1));
 		pool_run(jobs, n, nthreads, pg, hits);
 	}
 	progress_end(pg);

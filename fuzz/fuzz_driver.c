@@ -322,11 +322,10 @@ static void fuzz_check_split(struct parse_options po, const struct model_file *w
 			"did not: %s\n", err);
 		abort();
 	}
-	if (parts == 2)
-		fuzz_env.split++;
-	else
+	if (parts != 2) {
 		fuzz_env.whole++;
-	if (parts == 2) {
+	} else {
+		fuzz_env.split++;
 		char *a = fuzz_dump(whole), *b = fuzz_dump(mf);
 		if (strcmp(a, b) != 0) {
 			fprintf(stderr, "fuzz: split model differs:\n--- whole\n%s\n"
